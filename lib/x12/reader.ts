@@ -1,0 +1,96 @@
+import type { Segment } from './segment.ts';
+import { createTokenizer, type FramingProblem, type TokenEvent } from './tokenizer.ts';
+
+/**
+ * A segment with its place in the envelope: the 999 speaks of positions counted from ST = 1
+ * (IK302), reports speak of control numbers, and both need the byte offset to point a user at
+ * the data.
+ */
+export interface LocatedSegment extends Segment {
+  /** 1-based position from ST (ST = 1, SE = n); null outside a transaction set. */
+  readonly setIndex: number | null;
+  readonly isa13: string | null;
+  readonly gs06: string | null;
+  readonly st02: string | null;
+}
+
+export type ReaderEvent =
+  | { readonly type: 'segment'; readonly segment: LocatedSegment }
+  | { readonly type: 'problem'; readonly problem: FramingProblem };
+
+/**
+ * Tracks ISA13/GS06/ST02 over a stream of tokenizer events. It does not judge the envelope
+ * (that is {@link ../x12/envelope}'s job): a GS outside an ISA simply has no ISA13.
+ */
+export function createLocator(): (event: TokenEvent) => ReaderEvent {
+  let isa13: string | null = null;
+  let gs06: string | null = null;
+  let st02: string | null = null;
+  let setIndex: number | null = null;
+  return (event) => {
+    if (event.type === 'problem') return event;
+    const s = event.segment;
+    switch (s.id) {
+      case 'ISA':
+        isa13 = s.elements[13] ?? null;
+        gs06 = st02 = setIndex = null;
+        break;
+      case 'GS':
+        gs06 = s.elements[6] ?? null;
+        st02 = setIndex = null;
+        break;
+      case 'ST':
+        st02 = s.elements[2] ?? null;
+        setIndex = 0;
+        break;
+    }
+    if (setIndex !== null) setIndex++;
+    const located: LocatedSegment = { ...s, setIndex, isa13, gs06, st02 };
+    switch (s.id) {
+      case 'SE':
+        st02 = setIndex = null;
+        break;
+      case 'GE':
+        gs06 = st02 = setIndex = null;
+        break;
+      case 'IEA':
+        isa13 = gs06 = st02 = setIndex = null;
+        break;
+    }
+    return { type: 'segment', segment: located };
+  };
+}
+
+/** Reads a byte stream (file, S3 body …) chunk by chunk; memory is bounded by one segment. */
+export async function* readSegments(source: AsyncIterable<Uint8Array>): AsyncGenerator<ReaderEvent> {
+  const tokenizer = createTokenizer();
+  const locate = createLocator();
+  let pending: ReaderEvent[] = [];
+  const emit = (e: TokenEvent): void => {
+    pending.push(locate(e));
+  };
+  for await (const chunk of source) {
+    tokenizer.write(chunk, emit);
+    if (pending.length > 0) {
+      const out = pending;
+      pending = [];
+      yield* out;
+    }
+  }
+  tokenizer.end(emit);
+  yield* pending;
+}
+
+/** The same over bytes already in memory (tests, small inputs). */
+export function readSegmentsSync(bytes: Uint8Array | string): ReaderEvent[] {
+  const data = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes;
+  const tokenizer = createTokenizer();
+  const locate = createLocator();
+  const out: ReaderEvent[] = [];
+  const emit = (e: TokenEvent): void => {
+    out.push(locate(e));
+  };
+  tokenizer.write(data, emit);
+  tokenizer.end(emit);
+  return out;
+}
