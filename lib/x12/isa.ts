@@ -20,7 +20,17 @@ export function ta105ForIsaElement(n: number): string {
 }
 
 export type IsaParse =
-  | { readonly ok: true; readonly delimiters: Delimiters; readonly elements: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly delimiters: Delimiters;
+      readonly elements: readonly string[];
+      /**
+       * A defect that does not stop the interchange being read: an ISA11 that cannot be the
+       * repetition separator (the "U" of 4010 under 00501, or a duplicate delimiter). Framing is
+       * sound, so the data is read with no repetition separator; the TA1 decides how to answer.
+       */
+      readonly note?: { readonly ta105: string; readonly message: string };
+    }
   | {
       readonly ok: false;
       readonly ta105: string;
@@ -68,9 +78,15 @@ export function parseIsa(text: string): IsaParse {
   if (ALNUM.test(component) || component === ' ') return bad('027', `the component separator "${printable(component)}" (ISA16) is a letter, digit or space`);
   if (component === sep) return bad('027', 'the component separator (ISA16) equals the element separator');
   if (segment === sep || segment === component) return bad('004', 'the segment terminator equals another delimiter');
+  // A bad ISA11 leaves the other three delimiters usable: the data is read without a
+  // repetition separator and the defect travels as a note (TA105 016) instead of stopping here.
   if (repetition !== null) {
-    if (ALNUM.test(repetition) || repetition === ' ') return bad('016', `the repetition separator "${printable(repetition)}" (ISA11) is a letter, digit or space; version ${version} requires a delimiter there`);
-    if (repetition === sep || repetition === component || repetition === segment) return bad('016', 'the repetition separator (ISA11) equals another delimiter');
+    if (ALNUM.test(repetition) || repetition === ' ') {
+      return { ok: true, delimiters: { element: sep, component, repetition: null, segment }, elements, note: { ta105: '016', message: `the repetition separator "${printable(repetition)}" (ISA11) is a letter, digit or space; version ${version} requires a delimiter there (elements were read without a repetition separator)` } };
+    }
+    if (repetition === sep || repetition === component || repetition === segment) {
+      return { ok: true, delimiters: { element: sep, component, repetition: null, segment }, elements, note: { ta105: '016', message: `the repetition separator "${printable(repetition)}" (ISA11) equals another delimiter (elements were read without a repetition separator)` } };
+    }
   }
   return { ok: true, delimiters: { element: sep, component, repetition, segment }, elements };
 }

@@ -9,6 +9,7 @@ export type FramingCode =
   | 'X12_UTF16'
   | 'X12_NOT_ISA'
   | 'X12_ISA_CORRUPT'
+  | 'X12_ISA11_INVALID'
   | 'X12_SEGMENT_TOO_LONG'
   | 'X12_UNTERMINATED_SEGMENT'
   | 'X12_DATA_AFTER_IEA'
@@ -20,7 +21,7 @@ export interface FramingProblem {
   readonly byteOffset: number;
   /** True when nothing after this point can be read (the tokenizer stops). */
   readonly fatal: boolean;
-  /** TA105 note code when the problem rejects an interchange (a corrupt ISA). */
+  /** TA105 note code when the problem concerns the ISA (a corrupt ISA, or a bad ISA11). */
   readonly ta105?: string;
   /** Best-effort ISA elements (index 0 = "ISA") so a TA1 can still answer a corrupt header. */
   readonly isa?: readonly string[];
@@ -49,10 +50,16 @@ export const MAX_SEGMENT_LENGTH = 1 << 20;
  *            UTF-16 → fatal; otherwise → between
  *   between  before an interchange: skip CR/LF/space/tab; "ISA" → header;
  *            end of stream before any ISA → fatal X12_EMPTY; anything else → fatal
- *   header   collect 106 characters; parse the ISA: good → emit ISA, → body; bad → fatal
+ *   header   collect 106 characters (CR/LF among the first 105 are line wrapping and are dropped;
+ *            offset 105 is taken as is, it may be a newline terminator); parse the ISA:
+ *            good → emit ISA, → body; good but ISA11 unusable → report X12_ISA11_INVALID (not
+ *            fatal, read without a repetition separator), emit ISA, → body; bad → wait for up
+ *            to 94 more characters (so the best-effort elements do not depend on chunking),
+ *            then fatal
  *   body     skip CR/LF (and indentation) between segments; "ISA" at a segment start → header
  *            (the missing IEA is the envelope's concern); text up to the terminator → emit
- *            segment; after IEA → between
+ *            segment, unless it is longer than MAX_SEGMENT_LENGTH (→ fatal, whether or not
+ *            the terminator was already buffered); after IEA → between
  *   dead     a fatal problem was reported: ignore the rest
  *
  * Bytes are decoded as Latin-1, so one character is one byte and offsets are byte offsets;
@@ -61,6 +68,8 @@ export const MAX_SEGMENT_LENGTH = 1 << 20;
 type State = 'start' | 'between' | 'header' | 'body' | 'dead';
 
 const BOM = '\xef\xbb\xbf';
+/** Characters after a corrupt ISA kept for the best-effort split (ISA13 stays legible). */
+const BEST_EFFORT_EXTRA = 94;
 const SKIPPABLE = new Set(['\r', '\n', ' ', '\t']);
 
 export function createTokenizer(): Tokenizer {
@@ -124,19 +133,31 @@ export function createTokenizer(): Tokenizer {
         continue;
       }
       if (state === 'header') {
-        if (buf.length - pos < ISA_LENGTH && !final) break;
-        const text = buf.slice(pos, pos + ISA_LENGTH + 94);
-        const isa = parseIsa(text);
+        // A file hard-wrapped at 80 columns has CR/LF inside the ISA: drop them from the first
+        // 105 characters (no delimiter can be CR/LF there); offset 105 is the terminator as is.
+        let header = '';
+        let i = pos;
+        while (i < buf.length && header.length < ISA_LENGTH) {
+          const c = buf[i++]!;
+          if ((c === '\r' || c === '\n') && header.length < ISA_LENGTH - 1) continue;
+          header += c;
+        }
+        if (header.length < ISA_LENGTH && !final) break;
+        const isa = parseIsa(header + buf.slice(i, i + BEST_EFFORT_EXTRA));
+        if (!isa.ok && buf.length - i < BEST_EFFORT_EXTRA && !final) break;
         sawInterchange = true;
         if (!isa.ok) {
           problem(emit, { code: 'X12_ISA_CORRUPT', message: isa.message, byteOffset: bufStart + pos, fatal: true, ta105: isa.ta105, isa: isa.elements });
           continue;
         }
+        if (isa.note !== undefined) {
+          problem(emit, { code: 'X12_ISA11_INVALID', message: isa.note.message, byteOffset: bufStart + pos, fatal: false, ta105: isa.note.ta105, isa: isa.elements });
+        }
         delimiters = isa.delimiters;
         const stray = ['\r', '\n'].filter((c) => c !== delimiters!.element && c !== delimiters!.segment && c !== delimiters!.component && c !== delimiters!.repetition);
         strayNewlines = stray.length === 0 ? null : new RegExp(`[${stray.join('').replace('\r', '\\r').replace('\n', '\\n')}]`, 'g');
         emit({ type: 'segment', segment: { id: 'ISA', elements: isa.elements, delimiters, byteOffset: bufStart + pos, fileIndex: ++fileIndex } });
-        pos += ISA_LENGTH;
+        pos = i;
         state = 'body';
         continue;
       }
@@ -151,16 +172,19 @@ export function createTokenizer(): Tokenizer {
       }
       if (pos >= buf.length) break;
       if (buf.length - pos < 4 && !final) break;
-      if (buf.startsWith('ISA', pos) && !/[A-Za-z0-9]/.test(buf[pos + 3] ?? 'A')) {
+      // "ISA" then a non-alphanumeric (or the end of the data: a truncated header) starts an
+      // interchange; "ISAAC" does not.
+      if (buf.startsWith('ISA', pos) && !/[A-Za-z0-9]/.test(buf[pos + 3] ?? '*')) {
         state = 'header';
         continue;
       }
       const end = buf.indexOf(d.segment, pos);
+      // Judge the segment's length, not the buffer's: the verdict must not depend on chunking.
+      if (end - pos > MAX_SEGMENT_LENGTH || (end < 0 && buf.length - pos > MAX_SEGMENT_LENGTH)) {
+        problem(emit, { code: 'X12_SEGMENT_TOO_LONG', message: `no segment terminator "${printable(d.segment)}" within ${MAX_SEGMENT_LENGTH} bytes: the terminator in ISA offset 105 does not match the data`, byteOffset: bufStart + pos, fatal: true });
+        continue;
+      }
       if (end < 0) {
-        if (buf.length - pos > MAX_SEGMENT_LENGTH) {
-          problem(emit, { code: 'X12_SEGMENT_TOO_LONG', message: `no segment terminator "${printable(d.segment)}" within ${MAX_SEGMENT_LENGTH} bytes: the terminator in ISA offset 105 does not match the data`, byteOffset: bufStart + pos, fatal: true });
-          continue;
-        }
         if (!final) break;
         const text = buf.slice(pos);
         problem(emit, { code: 'X12_UNTERMINATED_SEGMENT', message: `the last segment "${printable(text.slice(0, 20))}" has no segment terminator "${printable(d.segment)}"`, byteOffset: bufStart + pos, fatal: false });
