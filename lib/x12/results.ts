@@ -1,3 +1,5 @@
+import type { Delimiters } from './delimiters.ts';
+
 /**
  * What SNIP 1–2 validation learns about one file, shaped after the acknowledgments that report
  * it: TA1 per interchange, 999 per functional group (AK2/IK5 per set, IK3/IK4 per segment and
@@ -98,4 +100,6 @@ export interface InterchangeResult {
   readonly ta1: { readonly code: string; readonly ack: 'A' | 'E' | 'R'; readonly message: string };
   readonly groups: readonly GroupResult[];
   readonly byteOffset: number | null;
+  /** The interchange's delimiters (acknowledgments answer in the sender's delimiters); absent when the ISA was unreadable. */
+  readonly delimiters?: Delimiters;
 }
