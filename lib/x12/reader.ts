@@ -43,6 +43,11 @@ export function createLocator(): (event: TokenEvent) => ReaderEvent {
         st02 = s.elements[2] ?? null;
         setIndex = 0;
         break;
+      case 'GE':
+      case 'IEA':
+        // A trailer of an outer envelope ends a set whose SE is missing: it is not part of it.
+        st02 = setIndex = null;
+        break;
     }
     if (setIndex !== null) setIndex++;
     const located: LocatedSegment = { ...s, setIndex, isa13, gs06, st02 };
