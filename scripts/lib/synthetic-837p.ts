@@ -34,6 +34,8 @@ export type ChunkWriter = (chunk: string) => void | Promise<void>;
 const CHUNK_CHARS = 64 * 1024;
 /** The interchange is dated after every generated date of service (DOS ≤ 2026-11-20). */
 const INTERCHANGE_DATE = '20261125';
+/** A validation "today" for generated files, so date rules judge them the same on any day. */
+export const SYNTHETIC_AS_OF = `${INTERCHANGE_DATE.slice(0, 4)}-${INTERCHANGE_DATE.slice(4, 6)}-${INTERCHANGE_DATE.slice(6)}`;
 const INTERCHANGE_TIME = '1200';
 
 export async function generate837p(options: SyntheticOptions, write: ChunkWriter): Promise<SyntheticStats> {
