@@ -6,7 +6,8 @@
  * - A bad HL01, HL02, HL04 or LX01 value is IK304 8 with IK403 I12 (implementation pattern
  *   match failure): each value is a valid X12 value that breaks a TR3 sequence rule, which is
  *   neither an invalid code (7) nor a syntax error.
- * - PAT01 = 18 in 2000C is IK403 7 (a code outside the TR3 subset of that loop).
+ * - PAT01 = 18 in 2000C (S2) is not checked here: the map's 2000C PAT01 code subset leaves 18
+ *   out, so the element check reports it as IK403 7.
  * - SBR02 = 18 with a 2010BA lacking N3, N4 or DMG: IK304 I6 (implementation dependent segment
  *   missing) on the missing segment, at the position where 2010BA ended, with SBR02 as the
  *   situational trigger (CTX).
@@ -142,10 +143,6 @@ export function createHierarchyCheck(report: (finding: Finding) => void): Hierar
         case 'SBR':
           if (loopId === '2000B') sbr(segment, node);
           return NO_ERRORS;
-        case 'PAT':
-          return loopId === '2000C' && segment.elements[1] === '18'
-            ? [{ element: 1, ...refOf(elementRef(node, 1)), code: '7', value: '18', message: `PAT01 (relationship) '18' (self) is not allowed in 2000C: a patient level exists only when the patient is not the subscriber (§3.1 S2)` }]
-            : NO_ERRORS;
         default:
           return NO_ERRORS;
       }

@@ -45,7 +45,7 @@ export function createTransactionValidator837p(st: LocatedSegment, onClaim: Clai
         assembler.placed(looped(segment, node.loop), node.loop, placement.starts);
         const own = checkElements(segment, node.spec);
         syntax = own.length > 0;
-        elementErrors = withoutDuplicates(own, hierarchy.placed(segment, node, placement.starts));
+        elementErrors = mergeElementErrors(own, hierarchy.placed(segment, node, placement.starts));
       }
       if (placement.code !== null) report(segmentFinding(segment, placement, placement.code, placement.message, []));
       if (elementErrors.length > 0) {
@@ -71,10 +71,10 @@ function segmentFinding(segment: LocatedSegment, placement: Placement, code: Fin
   };
 }
 
-/** The element checks come first; a hierarchy rule on an element they already flagged adds nothing. */
-function withoutDuplicates(own: readonly ElementError[], rules: readonly ElementError[]): readonly ElementError[] {
-  if (rules.length === 0) return own;
-  const extra = rules.filter((r) => !own.some((e) => e.element === r.element));
+/** The first errors win: a later rule on an element already flagged adds nothing (one IK4 per element). */
+function mergeElementErrors(own: readonly ElementError[], later: readonly ElementError[]): readonly ElementError[] {
+  if (later.length === 0) return own;
+  const extra = later.filter((r) => !own.some((e) => e.element === r.element));
   return extra.length === 0 ? own : [...own, ...extra];
 }
 
@@ -112,11 +112,8 @@ function inFileOrder(errors: readonly SegmentError[]): SegmentError[] {
     for (let j = i - 1; j >= 0 && out[j]!.setIndex === e.setIndex; j--) {
       const twin = out[j]!;
       if (twin.code !== '8' || twin.segmentId !== e.segmentId) continue;
-      out[j] = {
-        ...twin,
-        elementErrors: [...twin.elementErrors, ...e.elementErrors].sort((x, y) => x.element - y.element),
-        message: `${twin.message}; ${e.message}`,
-      };
+      const combined = mergeElementErrors(twin.elementErrors, e.elementErrors);
+      out[j] = { ...twin, elementErrors: [...combined].sort((x, y) => x.element - y.element), message: `${twin.message}; ${e.message}` };
       out.splice(i, 1);
       break;
     }
