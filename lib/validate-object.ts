@@ -41,31 +41,38 @@ export async function validateObject(deps: ValidateObjectDeps, request: Validate
   // If the report cannot be written, stop feeding it; the error surfaces when awaited below.
   reportWritten.catch(() => channel.close());
 
-  await channel.push(reportOpening(request.file));
-  let first = true;
-  const validation = await validateStream(hashing(request.input, deps.hasher), async (claim) => {
-    await channel.push(reportClaim(claim, first));
-    first = false;
-  }, request.options);
-  const sha256 = deps.hasher.digest();
+  try {
+    await channel.push(reportOpening(request.file));
+    let first = true;
+    const validation = await validateStream(hashing(request.input, deps.hasher), async (claim) => {
+      await channel.push(reportClaim(claim, first));
+      first = false;
+    }, request.options);
+    const sha256 = deps.hasher.digest();
 
-  const written: string[] = [];
-  const format = { lineBreaks: request.lineBreaks ?? false };
-  const ta1s = validation.interchanges.filter(ta1Due).map((ic) => writeTa1(ic, deps.ack, ic.delimiters, format));
-  // A rejected envelope gets no 999 for its groups (brief §1.7).
-  const acks999 = validation.interchanges.filter((ic) => ic.ta1.ack !== 'R').map((ic) => write999(ic, deps.ack, ic.delimiters, format));
-  const text999 = acks999.filter((t): t is string => t !== null).join('');
-  for (const [key, text] of [[`${request.name}.ta1`, ta1s.join('')], [`${request.name}.999`, text999]] as const) {
-    if (text === '') continue;
-    await deps.outputs.write(key, text);
-    written.push(key);
+    const written: string[] = [];
+    const format = { lineBreaks: request.lineBreaks ?? false };
+    const ta1s = validation.interchanges.filter(ta1Due).map((ic) => writeTa1(ic, deps.ack, ic.delimiters, format));
+    // A rejected envelope gets no 999 for its groups (brief §1.7).
+    const acks999 = validation.interchanges.filter((ic) => ic.ta1.ack !== 'R').map((ic) => write999(ic, deps.ack, ic.delimiters, format));
+    const text999 = acks999.filter((t): t is string => t !== null).join('');
+    for (const [key, text] of [[`${request.name}.ta1`, ta1s.join('')], [`${request.name}.999`, text999]] as const) {
+      if (text === '') continue;
+      await deps.outputs.write(key, text);
+      written.push(key);
+    }
+
+    await channel.push(reportClosing({ sha256, asOf: request.options?.asOf ?? null, accepted: validation.accepted, summary: validation.summary, envelopeFindings: validation.envelopeFindings, anyClaims: !first }));
+    channel.close();
+    await reportWritten;
+    written.push(reportKey);
+    return { ...validation, sha256, written };
+  } catch (error) {
+    // The input or an output failed: discard the partial report so no stale file is left.
+    channel.abort(error);
+    await reportWritten.catch(() => undefined);
+    throw error;
   }
-
-  await channel.push(reportClosing({ sha256, asOf: request.options?.asOf ?? null, accepted: validation.accepted, summary: validation.summary, envelopeFindings: validation.envelopeFindings, anyClaims: !first }));
-  channel.close();
-  await reportWritten;
-  written.push(reportKey);
-  return { ...validation, sha256, written };
 }
 
 async function* hashing(source: AsyncIterable<Uint8Array>, hasher: Hasher): AsyncIterable<Uint8Array> {

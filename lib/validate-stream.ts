@@ -4,7 +4,7 @@ import type { Claim } from './model/claim.ts';
 import { createTransactionValidator837p } from './model/transaction-validator-837p.ts';
 import { createEnvelopeValidator } from './x12/envelope.ts';
 import { SUPPORTED_GUIDE } from './x12/guides.ts';
-import { readSegments } from './x12/reader.ts';
+import { readSegmentBatches } from './x12/reader.ts';
 import type { InterchangeResult } from './x12/results.ts';
 
 export interface ValidateOptions {
@@ -64,8 +64,8 @@ export async function validateStream(source: AsyncIterable<Uint8Array>, onClaim:
         pending.push([report, claim]);
       }),
   });
-  for await (const event of readSegments(source)) {
-    envelope.event(event);
+  for await (const batch of readSegmentBatches(source)) {
+    for (const event of batch) envelope.event(event);
     while (pending.length > 0) {
       const [report, claim] = pending.shift()!;
       await onClaim(report, claim);

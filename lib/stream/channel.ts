@@ -6,12 +6,15 @@
 export interface Channel {
   push(chunk: string): Promise<void>;
   close(): void;
+  /** Ends the stream with an error: the consumer's iteration throws it (so a writer discards its partial object). */
+  abort(error: unknown): void;
   readonly chunks: AsyncIterable<string>;
 }
 
 export function createChannel(highWater = 64): Channel {
   const queue: string[] = [];
   let closed = false;
+  let failure: { readonly error: unknown } | null = null;
   let wakeConsumer: (() => void) | null = null;
   let wakeProducer: (() => void) | null = null;
 
@@ -36,9 +39,15 @@ export function createChannel(highWater = 64): Channel {
       wakeProducer = null;
       wake?.();
     },
+    abort(error) {
+      failure = { error };
+      queue.length = 0;
+      this.close();
+    },
     chunks: {
       async *[Symbol.asyncIterator]() {
         for (;;) {
+          if (failure !== null) throw failure.error;
           if (queue.length > 0) {
             yield queue.shift()!;
             if (queue.length <= highWater) {

@@ -16,8 +16,12 @@ export const TA1_OK: Ta1Outcome = { code: '000', ack: 'A', message: 'interchange
  * Codes after which the content can still be processed (EDIFabric's default table, brief §1.7):
  * a control-number mismatch or an unsupported control version is noted but does not stop the
  * 999 from reporting on the groups. Everything else rejects the interchange.
+ *
+ * 016 (ISA11 not a usable repetition separator) is noted too, although the brief's table rejects
+ * it: the 4010 habit of a "U" there under 00501 is common, the other three delimiters are sound,
+ * and the data is read without repetitions, so the sender gets both the TA1 note and a useful 999.
  */
-const NOTED_ONLY = new Set(['001', '002', '003', '006', '008', '009', '019', '020', '021', '025']);
+const NOTED_ONLY = new Set(['001', '002', '003', '006', '008', '009', '016', '019', '020', '021', '025']);
 
 export function ta1(code: string, message: string): Ta1Outcome {
   return { code, ack: NOTED_ONLY.has(code) ? 'E' : 'R', message };

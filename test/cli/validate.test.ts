@@ -124,7 +124,10 @@ describe('claimcheck validate', () => {
     [['frobnicate'], /^claimcheck: unknown command "frobnicate"/],
     [['validate', 'x/a.837', 'y/a.837', '--out', 'x'], /would write the same outputs/],
   ])('exits 2 with one line and no stack trace: %j', async (args, message) => {
-    const run = await claimcheck(args);
+    const cwd = mkdtempSync(join(tmpdir(), 'claimcheck-cwd-'));
+    const run = await claimcheck(args, cwd);
+    // Nothing half-written is left behind (a report is discarded when its input cannot be read).
+    expect(readdirSync(cwd, { recursive: true }).filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readSegments, readSegmentsSync, type LocatedSegment, type ReaderEvent } from '../../lib/x12/reader.ts';
+import { readSegmentBatches, readSegmentsSync, type LocatedSegment, type ReaderEvent } from '../../lib/x12/reader.ts';
 
 const corpus = (rel: string): Buffer => readFileSync(new URL(`../corpus/${rel}`, import.meta.url));
 
@@ -47,9 +47,12 @@ async function* chunked(bytes: Uint8Array, seed: number, max: number): AsyncGene
   }
 }
 
-async function collect(source: AsyncIterable<ReaderEvent>): Promise<ReaderEvent[]> {
+async function collect(source: AsyncIterable<readonly ReaderEvent[]>): Promise<ReaderEvent[]> {
   const out: ReaderEvent[] = [];
-  for await (const e of source) out.push(e);
+  for await (const batch of source) {
+    expect(batch.length).toBeGreaterThan(0);
+    out.push(...batch);
+  }
   return out;
 }
 
@@ -145,7 +148,7 @@ describe('readSegments (async, chunked) equals readSegmentsSync', () => {
       const bytes = corpus(rel);
       const sync = readSegmentsSync(bytes);
       for (const [seed, max] of [[1, 1], [2, 7], [3, 100], [4, 4096]] as const) {
-        expect(await collect(readSegments(chunked(bytes, seed, max))), `seed ${seed}`).toEqual(sync);
+        expect(await collect(readSegmentBatches(chunked(bytes, seed, max))), `seed ${seed}`).toEqual(sync);
       }
     });
   }
