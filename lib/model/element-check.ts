@@ -8,118 +8,161 @@ import type { ElementError, Ik403 } from '../x12/results.ts';
 import { isComposite, type CompositeSpec, type ElementSpec, type SegmentSpec, type SimpleElementSpec } from './tr3.ts';
 
 const NO_ERRORS: readonly ElementError[] = [];
+/** Reused between calls (the check is synchronous and not re-entrant): a clean segment allocates no array. */
+const scratch: ElementError[] = [];
 
-/** Where an error sits: element (1-based), optional component and repetition. */
+/**
+ * Where an error sits: element (1-based), component and repetition (0 = none). Plain numbers, not
+ * an object, so the clean path allocates nothing per element.
+ */
 interface Place {
   readonly segmentId: string;
   readonly element: number;
-  readonly component?: number;
-  readonly repetition?: number;
+  readonly component: number;
+  readonly repetition: number;
+}
+
+/** What the check needs per element, worked out once per segment spec. */
+interface ElementPlan {
+  readonly spec: ElementSpec;
+  readonly composite: CompositeSpec | null;
+  readonly repeat: number;
+  /** DTP03, DMG02, PAT06: a 1251 date whose format the preceding 1250 qualifier gives (§1.6). */
+  readonly qualifiedDate: boolean;
+}
+
+const plans = new WeakMap<SegmentSpec, readonly ElementPlan[]>();
+
+function planOf(spec: SegmentSpec): readonly ElementPlan[] {
+  let plan = plans.get(spec);
+  if (plan === undefined) {
+    plan = spec.elements.map((e, k) => ({
+      spec: e,
+      composite: isComposite(e) ? e : null,
+      repeat: e.repeat ?? 1,
+      qualifiedDate: e.ref === '1251' && spec.elements[k - 1]?.ref === '1250',
+    }));
+    plans.set(spec, plan);
+  }
+  return plan;
 }
 
 /** Checks every element of `segment`; returns no errors as a shared empty array. */
 export function checkElements(segment: Segment, spec: SegmentSpec): readonly ElementError[] {
-  const out: ElementError[] = [];
+  const out = scratch;
   const elements = segment.elements;
   const count = elements.length - 1;
-  const specs = spec.elements;
-  for (let i = 1; i <= specs.length; i++) {
-    const elementSpec = specs[i - 1]!;
+  const plan = planOf(spec);
+  for (let i = 1; i <= plan.length; i++) {
+    const element = plan[i - 1]!;
+    const raw = elements[i] ?? '';
     const before = out.length;
-    checkElement(segment, i, elementSpec, out);
-    if (out.length === before && elementSpec.ref === '1251' && specs[i - 2]?.ref === '1250') {
-      checkQualifiedDate(segment, i, elementSpec as SimpleElementSpec, out);
-    }
+    if (raw === '' || element.spec.usage === 'N') checkPresence(segment, raw, i, 0, element.spec, out);
+    else if (element.repeat > 1) checkRepeats(segment, raw, i, element, out);
+    else checkValue(segment, raw, i, 0, element, out);
+    if (element.qualifiedDate && out.length === before) checkQualifiedDate(segment, i, element.spec as SimpleElementSpec, out);
   }
-  if (count > specs.length) {
-    out.push({ element: specs.length + 1, code: '3', value: elements[specs.length + 1], message: `${segment.id} has ${count} elements; ${spec.name} allows at most ${specs.length}` });
+  if (count > plan.length) {
+    out.push({ element: plan.length + 1, code: '3', value: elements[plan.length + 1], message: `${segment.id} has ${count} elements; ${spec.name} allows at most ${plan.length}` });
   } else if (count >= 1 && elements[count] === '') {
     // §1.6: a segment must not end with an element separator.
-    out.push({ element: count, code: '3', message: `${segment.id} ends with an element separator (empty trailing element ${label({ segmentId: segment.id, element: count })})` });
+    out.push({ element: count, code: '3', message: `${segment.id} ends with an element separator (empty trailing element ${label(place(segment, count, 0, 0))})` });
   }
-  return out.length === 0 ? NO_ERRORS : out;
+  if (out.length === 0) return NO_ERRORS;
+  const errors = out.slice();
+  out.length = 0;
+  return errors;
 }
 
-function checkElement(segment: Segment, i: number, spec: ElementSpec, out: ElementError[]): void {
-  const raw = segment.elements[i] ?? '';
-  const at: Place = { segmentId: segment.id, element: i };
-  if (raw === '' || spec.usage === 'N') {
-    checkPresence(raw, at, spec, out);
+/** A repeating element: split on the repetition separator only when the spec allows repeats. */
+function checkRepeats(segment: Segment, raw: string, i: number, element: ElementPlan, out: ElementError[]): void {
+  const separator = segment.delimiters.repetition;
+  if (separator === null || !raw.includes(separator)) {
+    checkValue(segment, raw, i, 0, element, out);
     return;
   }
-  const repetition = segment.delimiters.repetition;
-  const max = spec.repeat ?? 1;
-  if (max <= 1 || repetition === null || !raw.includes(repetition)) {
-    checkValue(segment, raw, at, spec, out);
-    return;
-  }
-  const values = raw.split(repetition);
+  const values = raw.split(separator);
+  const max = element.repeat;
   if (values.length > max) {
-    out.push(error(at, spec, '12', raw, `has ${values.length} repetitions; at most ${max} allowed`));
+    out.push(error(place(segment, i, 0, 0), element.spec, '12', raw, `has ${values.length} repetitions; at most ${max} allowed`));
   }
   for (let r = 0; r < Math.min(values.length, max); r++) {
     const value = values[r]!;
-    if (value !== '') checkValue(segment, value, { ...at, repetition: r + 1 }, spec, out);
+    if (value !== '') checkValue(segment, value, i, r + 1, element, out);
   }
+}
+
+function place(segment: Segment, element: number, component: number, repetition: number): Place {
+  return { segmentId: segment.id, element, component, repetition };
 }
 
 /** Usage against presence: required but empty (1), not used but present (I10). */
-function checkPresence(value: string, at: Place, spec: ElementSpec | SimpleElementSpec, out: ElementError[]): void {
-  if (value === '' && spec.usage === 'R') out.push(error(at, spec, '1', undefined, 'is required but missing'));
-  if (value !== '' && spec.usage === 'N') out.push(error(at, spec, 'I10', value, `is not used in this implementation but holds '${shown(value)}'`));
+function checkPresence(segment: Segment, value: string, element: number, component: number, spec: ElementSpec, out: ElementError[]): void {
+  if (value === '' && spec.usage === 'R') out.push(error(place(segment, element, component, 0), spec, '1', undefined, 'is required but missing'));
+  if (value !== '' && spec.usage === 'N') out.push(error(place(segment, element, component, 0), spec, 'I10', value, `is not used in this implementation but holds '${shown(value)}'`));
 }
 
-function checkValue(segment: Segment, value: string, at: Place, spec: ElementSpec, out: ElementError[]): void {
-  if (isComposite(spec)) {
-    checkComposite(segment, value, at, spec, out);
+function checkValue(segment: Segment, value: string, element: number, repetition: number, plan: ElementPlan, out: ElementError[]): void {
+  if (plan.composite !== null) {
+    checkComposite(segment, value, element, repetition, plan.composite, out);
     return;
   }
-  const code = valueProblem(value, spec);
-  if (code !== null) out.push(error(at, spec, code, value, describe(code, value, spec)));
+  const spec = plan.spec as SimpleElementSpec;
+  const code = valueProblem(value, 0, value.length, spec);
+  if (code !== null) out.push(error(place(segment, element, 0, repetition), spec, code, value, describe(code, value, spec)));
 }
 
-function checkComposite(segment: Segment, value: string, at: Place, spec: CompositeSpec, out: ElementError[]): void {
-  const parts = value.split(segment.delimiters.component);
+/** Components are judged in place (start/end indexes) rather than split: no array or substring per composite. */
+function checkComposite(segment: Segment, value: string, element: number, repetition: number, spec: CompositeSpec, out: ElementError[]): void {
+  const separator = segment.delimiters.component;
   const specs = spec.components;
-  if (parts.length > specs.length) {
-    out.push(error({ ...at, component: specs.length + 1 }, spec, '13', value, `has ${parts.length} components; ${spec.name} allows at most ${specs.length}`));
-  }
+  let start = 0;
   for (let c = 0; c < specs.length; c++) {
-    const part = parts[c] ?? '';
+    const cut = start > value.length ? -1 : value.indexOf(separator, start);
+    const end = cut < 0 ? value.length : cut;
     const component = specs[c]!;
-    const place = { ...at, component: c + 1 };
-    if (part === '' || component.usage === 'N') checkPresence(part, place, component, out);
-    else checkValue(segment, part, place, component, out);
+    if (start >= end || component.usage === 'N') {
+      checkPresence(segment, start >= end ? '' : value.slice(start, end), element, c + 1, component, out);
+    } else {
+      const code = valueProblem(value, start, end, component);
+      if (code !== null) {
+        const part = value.slice(start, end);
+        out.push(error(place(segment, element, c + 1, repetition), component, code, part, describe(code, part, component)));
+      }
+    }
+    start = cut < 0 ? value.length + 1 : cut + 1;
+  }
+  if (start <= value.length) {
+    const count = value.split(separator).length;
+    out.push(error(place(segment, element, specs.length + 1, repetition), spec, '13', value, `has ${count} components; ${spec.name} allows at most ${specs.length}`));
   }
 }
 
-const DECIMAL = /^-?(?:\d+(?:\.\d+)?|\.\d+)$/;
-const INTEGER = /^-?\d+$/;
 const TIME = /^(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d\d{0,2})?$/;
 
-/** The first IK403 problem of a non-empty simple value, or null. No allocation on the clean path. */
-function valueProblem(value: string, spec: SimpleElementSpec): Ik403 | null {
-  for (let k = 0; k < value.length; k++) {
+/**
+ * The first IK403 problem of the non-empty value[start, end) (a simple element or one
+ * component), or null. No allocation on the clean path.
+ */
+function valueProblem(value: string, start: number, end: number, spec: SimpleElementSpec): Ik403 | null {
+  for (let k = start; k < end; k++) {
     const ch = value.charCodeAt(k);
     if (ch < 0x20 || ch > 0x7e) return '6';
   }
-  let length = value.length;
+  let length = end - start;
   switch (spec.type) {
     case 'R':
-      if (!DECIMAL.test(value)) return '6';
-      length = digitCount(value);
-      break;
     case 'N0':
     case 'N2':
-      if (!INTEGER.test(value)) return '6';
-      length = digitCount(value);
+      length = numberDigits(value, start, end, spec.type === 'R');
+      if (length < 0) return '6';
       break;
     case 'DT':
-      return isDate(value) ? null : '8';
+      return isDateAt(value, start, end) ? null : '8';
     case 'TM':
-      return TIME.test(value) ? null : '9';
+      return TIME.test(value.slice(start, end)) ? null : '9';
     case 'ID':
-      if (spec.codes !== undefined) return spec.codes.includes(value) ? null : '7';
+      if (spec.codes !== undefined) return hasCode(spec.codes, value, start, end) ? null : '7';
       break;
     case 'AN':
       break;
@@ -129,13 +172,28 @@ function valueProblem(value: string, spec: SimpleElementSpec): Ik403 | null {
   return null;
 }
 
-function digitCount(value: string): number {
-  let n = 0;
-  for (let k = 0; k < value.length; k++) {
+function hasCode(codes: readonly string[], value: string, start: number, end: number): boolean {
+  for (const code of codes) if (code.length === end - start && value.startsWith(code, start)) return true;
+  return false;
+}
+
+/**
+ * The digit count of a valid number (what X12 lengths count for R and N, §1.6), or -1 when the
+ * value is not one: optional leading '-', digits, and for R one '.' that has digits after it
+ * and at least one digit somewhere. No '+', no thousands separators.
+ */
+function numberDigits(value: string, start: number, end: number, decimal: boolean): number {
+  let k = value.charCodeAt(start) === 0x2d ? start + 1 : start;
+  let digits = 0;
+  let point = -1;
+  for (; k < end; k++) {
     const ch = value.charCodeAt(k);
-    if (ch >= 0x30 && ch <= 0x39) n++;
+    if (ch >= 0x30 && ch <= 0x39) digits++;
+    else if (ch === 0x2e && decimal && point < 0) point = k;
+    else return -1;
   }
-  return n;
+  if (digits === 0 || point === end - 1) return -1;
+  return digits;
 }
 
 const TYPE_RULES: Partial<Record<SimpleElementSpec['type'], string>> = {
@@ -186,8 +244,8 @@ function checkQualifiedDate(segment: Segment, i: number, spec: SimpleElementSpec
   const value = segment.elements[i] ?? '';
   const format = segment.elements[i - 1] ?? '';
   if (value === '') return;
-  const at: Place = { segmentId: segment.id, element: i };
-  const qualifier = label({ segmentId: segment.id, element: i - 1 });
+  const at = place(segment, i, 0, 0);
+  const qualifier = label(place(segment, i - 1, 0, 0));
   if (format === 'D8' && !isDate(value)) {
     out.push(error(at, spec, '8', value, `'${shown(value)}' is not a valid CCYYMMDD date (${qualifier} is D8)`));
   } else if (format === 'RD8') {
@@ -200,14 +258,22 @@ function checkQualifiedDate(segment: Segment, i: number, spec: SimpleElementSpec
   }
 }
 
-const DATE = /^\d{8}$/;
-
 /** A real calendar date CCYYMMDD. */
 export function isDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const year = Number(value.slice(0, 4));
-  const month = Number(value.slice(4, 6));
-  const day = Number(value.slice(6, 8));
+  return isDateAt(value, 0, value.length);
+}
+
+function isDateAt(value: string, start: number, end: number): boolean {
+  if (end - start !== 8) return false;
+  let n = 0;
+  for (let k = start; k < end; k++) {
+    const ch = value.charCodeAt(k);
+    if (ch < 0x30 || ch > 0x39) return false;
+    n = n * 10 + (ch - 0x30);
+  }
+  const year = Math.floor(n / 10000);
+  const month = Math.floor(n / 100) % 100;
+  const day = n % 100;
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
@@ -219,7 +285,7 @@ function daysInMonth(year: number, month: number): number {
 /** CLM02, CLM05-1 … */
 function label(at: Place): string {
   const base = `${at.segmentId}${String(at.element).padStart(2, '0')}`;
-  return at.component === undefined ? base : `${base}-${at.component}`;
+  return at.component === 0 ? base : `${base}-${at.component}`;
 }
 
 /** Non-printable characters as \xNN so a message stays one readable line. */
@@ -232,11 +298,11 @@ function shown(value: string): string {
  * for composite-level errors.
  */
 function error(at: Place, spec: ElementSpec, code: Ik403, value: string | undefined, what: string): ElementError {
-  const repeat = at.repetition === undefined ? '' : ` (repetition ${at.repetition})`;
+  const repeat = at.repetition === 0 ? '' : ` (repetition ${at.repetition})`;
   return {
     element: at.element,
-    ...(at.component === undefined ? {} : { component: at.component }),
-    ...(at.repetition === undefined ? {} : { repetition: at.repetition }),
+    ...(at.component === 0 ? {} : { component: at.component }),
+    ...(at.repetition === 0 ? {} : { repetition: at.repetition }),
     ...(/^\d+$/.test(spec.ref) ? { dataElementRef: spec.ref } : {}),
     code,
     ...(value === undefined ? {} : { value }),

@@ -54,14 +54,13 @@ export function createHierarchyCheck(report: (finding: Finding) => void): Hierar
 
   function hl(segment: LocatedSegment, node: SegmentNode): ElementError[] {
     const out: ElementError[] = [];
-    const ref = (n: number): string | undefined => elementRef(node, n);
     // H1: HL01 starts at 1 and increases by 1; a wrong value resets the expectation to itself
     // so one bad HL is one error, not a cascade.
     const id = segment.elements[1] ?? '';
     const expected = String(lastHl + 1);
     const numeric = /^\d+$/.test(id) ? Number(id) : null;
     if (id !== expected && id !== '') {
-      out.push(pattern(1, ref(1), id, `HL01 (hierarchical id) '${id}' should be '${expected}': HL01 starts at 1 and goes up by 1 in each transaction set`));
+      out.push(pattern(1, elementRef(node, 1), id, `HL01 (hierarchical id) '${id}' should be '${expected}': HL01 starts at 1 and goes up by 1 in each transaction set`));
     }
     lastHl = numeric ?? lastHl + 1;
     hlIds.set(node.loop, id);
@@ -70,7 +69,7 @@ export function createHierarchyCheck(report: (finding: Finding) => void): Hierar
     const parentId = segment.elements[2] ?? '';
     const expectedParent = parentLoop === null ? '' : (hlIds.get(parentLoop) ?? '');
     if (parentId !== expectedParent) {
-      out.push(pattern(2, ref(2), parentId, parentLoop === null
+      out.push(pattern(2, elementRef(node, 2), parentId, parentLoop === null
         ? `HL02 (parent id) must be empty for the top level (${node.loop.id})`
         : `HL02 (parent id) '${parentId}' should be '${expectedParent}', the HL01 of the enclosing ${parentLoop.id}`));
     }

@@ -16,6 +16,10 @@ export interface SegmentNode {
   readonly loop: LoopNode;
   /** Index in `loop.segments`: the position within one loop iteration. */
   readonly pos: number;
+  /** The clean placement here, built once so the common case allocates nothing. */
+  readonly placed: Placement;
+  /** The clean placement of this segment starting a new iteration of its loop (triggers only). */
+  readonly started: Placement;
 }
 
 /** One loop of the map, with lookup tables built once per map. */
@@ -84,13 +88,19 @@ export interface WalkListener {
   closed(loop: LoopNode, at: Position): void;
 }
 
+/** A segment with its set position (a LocatedSegment satisfies this). */
+export type PlacedSegment = Segment & { readonly setIndex: number | null };
+
 export interface LoopWalker {
-  place(segment: Segment & { readonly setIndex: number | null }): Placement;
+  place(segment: PlacedSegment): Placement;
   /** Closes every open loop at set position `endIndex`. */
   end(endIndex: number): void;
 }
 
 const compiledMaps = new WeakMap<TransactionSpec, CompiledMap>();
+
+/** The lookups' miss, shared so a miss allocates nothing. */
+const NONE: readonly never[] = [];
 
 /** Builds (once per map object) the lookup tables the walker uses for every segment. */
 export function compileMap(spec: TransactionSpec): CompiledMap {
@@ -117,7 +127,12 @@ function compileLoop(spec: LoopSpec, parent: LoopNode | null, index: number, kno
     ownById: new Map(),
     childById: new Map(),
   };
-  node.segments = spec.segments.map((s, pos) => ({ spec: s, loop: node, pos }));
+  node.segments = spec.segments.map((s, pos) => {
+    const segmentNode: Mutable<SegmentNode> = { spec: s, loop: node, pos } as Mutable<SegmentNode>;
+    segmentNode.placed = { node: segmentNode, loop: node, within: node, starts: false, code: null, message: '' };
+    segmentNode.started = { ...segmentNode.placed, starts: true };
+    return segmentNode;
+  });
   node.loops = spec.loops.map((l, i) => compileLoop(l, node, i, knownIds));
   node.ownById = groupBy(node.segments, (s) => s.spec.id);
   node.childById = groupBy(node.loops, (l) => trigger(l).spec.id);
@@ -200,7 +215,19 @@ export function createLoopWalker(map: CompiledMap, listener: WalkListener): Loop
   /** Open loop iterations from the root down; the root iteration was started by ST. */
   const stack: Frame[] = [openFrame(map.root)];
 
+  /** The segment being placed, and its position once something needs it (errors, closes). */
+  let current: PlacedSegment | null = null;
+  let currentAt: Position | null = null;
+
   const top = (): Frame => stack[stack.length - 1]!;
+
+  function at(): Position {
+    if (currentAt === null) {
+      const s = current!;
+      currentAt = { setIndex: s.setIndex ?? 0, byteOffset: s.byteOffset, fileIndex: s.fileIndex };
+    }
+    return currentAt;
+  }
 
   function missingSegment(f: Frame, spec: SegmentSpec, at: Position): Finding {
     return {
@@ -257,7 +284,7 @@ export function createLoopWalker(map: CompiledMap, listener: WalkListener): Loop
   /** A later own position, or the same one while its max use allows. The trigger (pos 0) repeating starts a new iteration at the parent instead. */
   function forwardOwn(f: Frame, segment: Segment): SegmentNode | null {
     if (f.pos >= f.node.segments.length) return null;
-    for (const c of f.node.ownById.get(segment.id) ?? []) {
+    for (const c of f.node.ownById.get(segment.id) ?? NONE) {
       if (c.pos === 0 || c.pos < f.pos) continue;
       if (c.pos === f.pos && f.uses >= c.spec.maxUse) continue;
       if (fitsQualifier(c.spec, segment)) return c;
@@ -268,13 +295,13 @@ export function createLoopWalker(map: CompiledMap, listener: WalkListener): Loop
   /** The current child loop again (a new iteration) or a later child loop. */
   function forwardChild(f: Frame, segment: Segment): LoopNode | null {
     const n = f.node.segments.length;
-    for (const child of f.node.childById.get(segment.id) ?? []) {
+    for (const child of f.node.childById.get(segment.id) ?? NONE) {
       if (n + child.index >= f.pos && fitsQualifier(trigger(child).spec, segment)) return child;
     }
     return null;
   }
 
-  function advanceOwn(f: Frame, c: SegmentNode, segment: Segment, at: () => Position): Placement {
+  function advanceOwn(f: Frame, c: SegmentNode): Placement {
     if (c.pos === f.pos) {
       f.uses++;
     } else {
@@ -285,10 +312,10 @@ export function createLoopWalker(map: CompiledMap, listener: WalkListener): Loop
       f.pos = c.pos;
       f.uses = 1;
     }
-    return { node: c, loop: f.node, within: f.node, starts: false, code: null, message: '' };
+    return c.placed;
   }
 
-  function enterChild(f: Frame, child: LoopNode, segment: Segment, at: () => Position): Placement {
+  function enterChild(f: Frame, child: LoopNode, segment: Segment): Placement {
     leaveOwnSegments(f, at());
     missingLoops(f, nextChild(f), child.index, at());
     const count = ++f.childCounts[child.index]!;
@@ -297,7 +324,7 @@ export function createLoopWalker(map: CompiledMap, listener: WalkListener): Loop
     const max = child.spec.maxRepeat;
     return count > max
       ? { node: trigger(child), loop: child, within: child, starts: true, code: '4', message: `${loopLabel(child)} occurs more than ${max} time${max === 1 ? '' : 's'} in ${loopLabel(f.node)} (${segmentLabel(segment, trigger(child).spec)} starts iteration ${count})` }
-      : { node: trigger(child), loop: child, within: child, starts: true, code: null, message: '' };
+      : trigger(child).started;
   }
 
   /** The segment repeats the current position beyond its max use: count it, keep the position. */
@@ -314,7 +341,7 @@ export function createLoopWalker(map: CompiledMap, listener: WalkListener): Loop
   function outOfSequence(segment: Segment): Placement | null {
     for (let d = stack.length - 1; d >= 0; d--) {
       const f = stack[d]!;
-      for (const c of f.node.ownById.get(segment.id) ?? []) {
+      for (const c of f.node.ownById.get(segment.id) ?? NONE) {
         if (c.pos === 0 || c.pos >= f.pos || !fitsQualifier(c.spec, segment)) continue;
         // It was reported missing-pending when skipped; now it is only out of place.
         if (f.pending !== null) f.pending = f.pending.filter((p) => p.spec !== c.spec);
@@ -323,7 +350,7 @@ export function createLoopWalker(map: CompiledMap, listener: WalkListener): Loop
         return unplaced('7', f.node, f.node, `${segmentLabel(segment, c.spec)} (${c.spec.name}) in ${loopLabel(f.node)} is not in position: it belongs before ${after}`);
       }
       const n = f.node.segments.length;
-      for (const child of f.node.childById.get(segment.id) ?? []) {
+      for (const child of f.node.childById.get(segment.id) ?? NONE) {
         if (n + child.index >= f.pos || !fitsQualifier(trigger(child).spec, segment)) continue;
         return unplaced('7', child, f.node, `${segmentLabel(segment, trigger(child).spec)} would start ${loopLabel(child)}, which belongs earlier in ${loopLabel(f.node)}`);
       }
@@ -337,8 +364,8 @@ export function createLoopWalker(map: CompiledMap, listener: WalkListener): Loop
 
   return {
     place(segment) {
-      let position: Position | null = null;
-      const at = (): Position => (position ??= { setIndex: segment.setIndex ?? 0, byteOffset: segment.byteOffset, fileIndex: segment.fileIndex });
+      current = segment;
+      currentAt = null;
       const here = top().node;
       if (!map.knownIds.has(segment.id)) {
         return unplaced('1', here, here, `unrecognized segment ID '${segment.id}': no such segment in the ${map.spec.guide} guide`);
@@ -348,12 +375,12 @@ export function createLoopWalker(map: CompiledMap, listener: WalkListener): Loop
         const own = forwardOwn(f, segment);
         if (own !== null) {
           closeAbove(d, at());
-          return advanceOwn(f, own, segment, at);
+          return advanceOwn(f, own);
         }
         const child = forwardChild(f, segment);
         if (child !== null) {
           closeAbove(d, at());
-          return enterChild(f, child, segment, at);
+          return enterChild(f, child, segment);
         }
       }
       return overMax(segment)

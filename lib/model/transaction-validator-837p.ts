@@ -60,8 +60,12 @@ export function createTransactionValidator837p(st: LocatedSegment, onClaim: Clai
   };
 }
 
-function looped(segment: LocatedSegment, loop: LoopNode): LoopedSegment {
-  return { ...segment, loopId: loop.id, loopPath: loop.path };
+/** Written out field by field: an object spread per segment is several times slower in V8. */
+function looped(s: LocatedSegment, loop: LoopNode): LoopedSegment {
+  return {
+    id: s.id, elements: s.elements, delimiters: s.delimiters, byteOffset: s.byteOffset, fileIndex: s.fileIndex,
+    setIndex: s.setIndex, isa13: s.isa13, gs06: s.gs06, st02: s.st02, loopId: loop.id, loopPath: loop.path,
+  };
 }
 
 function segmentFinding(segment: LocatedSegment, placement: Placement, code: Finding['code'], message: string, elementErrors: readonly ElementError[]): Finding {
