@@ -8,7 +8,7 @@
  */
 import type { Segment } from '../x12/segment.ts';
 import type { ElementError, Ik304, SegmentError, SituationalTrigger } from '../x12/results.ts';
-import type { LoopSpec, SegmentSpec, TransactionSpec } from './tr3.ts';
+import { isComposite, type LoopSpec, type SegmentSpec, type TransactionSpec } from './tr3.ts';
 
 /** One segment position of the map. */
 export interface SegmentNode {
@@ -165,10 +165,32 @@ export function trigger(loop: LoopNode): SegmentNode {
  */
 export function fitsQualifier(spec: SegmentSpec, segment: Segment): boolean {
   const q = spec.qualifier;
-  if (q === undefined) return true;
-  const raw = segment.elements[q.element] ?? '';
+  return q === undefined || q.values.includes(qualifierValue(q.element, segment));
+}
+
+/** The qualifier element's value, or its first component when it is a composite (HI01-1). */
+function qualifierValue(element: number, segment: Segment): string {
+  const raw = segment.elements[element] ?? '';
   const cut = raw.indexOf(segment.delimiters.component);
-  return q.values.includes(cut < 0 ? raw : raw.slice(0, cut));
+  return cut < 0 ? raw : raw.slice(0, cut);
+}
+
+type Fits = (spec: SegmentSpec, segment: Segment) => boolean;
+
+/**
+ * True when the qualifier element is empty or cannot be a code of its element (wrong length, as
+ * `HI*BK>7215` with the wrong component separator). Such a value names no other position, so the
+ * segment is taken at the first position its id fits and the element check reports the
+ * qualifier (IK403 1 or 7). A well-formed but different code (NM1*117) may belong elsewhere and
+ * stays "unexpected" (IK304 2).
+ */
+export function hasUnreadableQualifier(spec: SegmentSpec, segment: Segment): boolean {
+  const q = spec.qualifier;
+  if (q === undefined) return false;
+  const value = qualifierValue(q.element, segment);
+  const element = spec.elements[q.element - 1];
+  const simple = element === undefined ? undefined : isComposite(element) ? element.components[0] : element;
+  return value === '' || (simple !== undefined && (value.length < simple.min || value.length > simple.max));
 }
 
 /** "the transaction header" or "loop 2010AA (Billing Provider Name)", for messages. */
@@ -215,7 +237,10 @@ export function createLoopWalker(map: CompiledMap, listener: WalkListener): Loop
   /** Open loop iterations from the root down; the root iteration was started by ST. */
   const stack: Frame[] = [openFrame(map.root)];
 
-  /** The segment being placed, and its position once something needs it (errors, closes). */
+  /**
+   * Where loops close and absences are seen: the segment being placed (its Position is built only
+   * when something needs it), or the set end.
+   */
   let current: PlacedSegment | null = null;
   let currentAt: Position | null = null;
 
@@ -229,39 +254,41 @@ export function createLoopWalker(map: CompiledMap, listener: WalkListener): Loop
     return currentAt;
   }
 
-  function missingSegment(f: Frame, spec: SegmentSpec, at: Position): Finding {
+  function missingSegment(f: Frame, spec: SegmentSpec): Finding {
+    const { setIndex, byteOffset, fileIndex } = at();
     return {
-      setIndex: at.setIndex, byteOffset: at.byteOffset, fileIndex: at.fileIndex,
+      setIndex, byteOffset, fileIndex,
       segmentId: spec.id, loop: f.node, within: f.node, code: '3',
       message: `required segment ${missingLabel(spec)} (${spec.name}) is missing from ${loopLabel(f.node)}`,
     };
   }
 
-  function missingLoop(f: Frame, child: LoopNode, at: Position): Finding {
+  function missingLoop(f: Frame, child: LoopNode): Finding {
+    const { setIndex, byteOffset, fileIndex } = at();
     return {
-      setIndex: at.setIndex, byteOffset: at.byteOffset, fileIndex: at.fileIndex,
+      setIndex, byteOffset, fileIndex,
       segmentId: trigger(child).spec.id, loop: child, within: f.node, code: '3',
       message: `required loop ${child.id} (${child.spec.name}) is missing from ${loopLabel(f.node)}: it starts with ${missingLabel(trigger(child).spec)}`,
     };
   }
 
   /** The iteration moves past its own segments: report the required ones never seen. */
-  function leaveOwnSegments(f: Frame, at: Position): void {
+  function leaveOwnSegments(f: Frame): void {
     const segments = f.node.segments;
     if (f.pos >= segments.length) return;
     if (f.pending !== null) for (const p of f.pending) listener.missing(p.finding);
     f.pending = null;
     for (let p = f.pos + 1; p < segments.length; p++) {
       const s = segments[p]!.spec;
-      if (s.usage === 'R') listener.missing(missingSegment(f, s, at));
+      if (s.usage === 'R') listener.missing(missingSegment(f, s));
     }
   }
 
   /** Reports required child loops k in [from, to) that never started. */
-  function missingLoops(f: Frame, from: number, to: number, at: Position): void {
+  function missingLoops(f: Frame, from: number, to: number): void {
     for (let k = from; k < to; k++) {
       const child = f.node.loops[k]!;
-      if (child.spec.usage === 'R' && f.childCounts[k] === 0) listener.missing(missingLoop(f, child, at));
+      if (child.spec.usage === 'R' && f.childCounts[k] === 0) listener.missing(missingLoop(f, child));
     }
   }
 
@@ -271,32 +298,50 @@ export function createLoopWalker(map: CompiledMap, listener: WalkListener): Loop
     return f.pos < n ? 0 : f.pos - n + 1;
   }
 
-  function close(f: Frame, at: Position): void {
-    leaveOwnSegments(f, at);
-    missingLoops(f, nextChild(f), f.node.loops.length, at);
-    listener.closed(f.node, at);
+  function close(f: Frame): void {
+    leaveOwnSegments(f);
+    missingLoops(f, nextChild(f), f.node.loops.length);
+    listener.closed(f.node, at());
   }
 
-  function closeAbove(depth: number, at: Position): void {
-    while (stack.length > depth + 1) close(stack.pop()!, at);
+  function closeAbove(depth: number): void {
+    while (stack.length > depth + 1) close(stack.pop()!);
   }
 
   /** A later own position, or the same one while its max use allows. The trigger (pos 0) repeating starts a new iteration at the parent instead. */
-  function forwardOwn(f: Frame, segment: Segment): SegmentNode | null {
+  function forwardOwn(f: Frame, segment: Segment, fits: Fits): SegmentNode | null {
     if (f.pos >= f.node.segments.length) return null;
     for (const c of f.node.ownById.get(segment.id) ?? NONE) {
       if (c.pos === 0 || c.pos < f.pos) continue;
       if (c.pos === f.pos && f.uses >= c.spec.maxUse) continue;
-      if (fitsQualifier(c.spec, segment)) return c;
+      if (fits(c.spec, segment)) return c;
     }
     return null;
   }
 
   /** The current child loop again (a new iteration) or a later child loop. */
-  function forwardChild(f: Frame, segment: Segment): LoopNode | null {
+  function forwardChild(f: Frame, segment: Segment, fits: Fits): LoopNode | null {
     const n = f.node.segments.length;
     for (const child of f.node.childById.get(segment.id) ?? NONE) {
-      if (n + child.index >= f.pos && fitsQualifier(trigger(child).spec, segment)) return child;
+      if (n + child.index >= f.pos && fits(trigger(child).spec, segment)) return child;
+    }
+    return null;
+  }
+
+  /** The first position reachable from here (this loop, then each enclosing one) that `fits`. */
+  function forward(segment: Segment, fits: Fits): Placement | null {
+    for (let d = stack.length - 1; d >= 0; d--) {
+      const f = stack[d]!;
+      const own = forwardOwn(f, segment, fits);
+      if (own !== null) {
+        closeAbove(d);
+        return advanceOwn(f, own);
+      }
+      const child = forwardChild(f, segment, fits);
+      if (child !== null) {
+        closeAbove(d);
+        return enterChild(f, child, segment);
+      }
     }
     return null;
   }
@@ -307,7 +352,7 @@ export function createLoopWalker(map: CompiledMap, listener: WalkListener): Loop
     } else {
       for (let p = f.pos + 1; p < c.pos; p++) {
         const s = f.node.segments[p]!.spec;
-        if (s.usage === 'R') (f.pending ??= []).push({ spec: s, finding: missingSegment(f, s, at()) });
+        if (s.usage === 'R') (f.pending ??= []).push({ spec: s, finding: missingSegment(f, s) });
       }
       f.pos = c.pos;
       f.uses = 1;
@@ -316,8 +361,8 @@ export function createLoopWalker(map: CompiledMap, listener: WalkListener): Loop
   }
 
   function enterChild(f: Frame, child: LoopNode, segment: Segment): Placement {
-    leaveOwnSegments(f, at());
-    missingLoops(f, nextChild(f), child.index, at());
+    leaveOwnSegments(f);
+    missingLoops(f, nextChild(f), child.index);
     const count = ++f.childCounts[child.index]!;
     f.pos = f.node.segments.length + child.index;
     stack.push(openFrame(child));
@@ -345,8 +390,8 @@ export function createLoopWalker(map: CompiledMap, listener: WalkListener): Loop
         if (c.pos === 0 || c.pos >= f.pos || !fitsQualifier(c.spec, segment)) continue;
         // It was reported missing-pending when skipped; now it is only out of place.
         if (f.pending !== null) f.pending = f.pending.filter((p) => p.spec !== c.spec);
-        const current = f.node.segments[f.pos];
-        const after = current === undefined ? 'the loops that follow' : current.spec.id;
+        const now = f.node.segments[f.pos];
+        const after = now === undefined ? 'the loops that follow' : now.spec.id;
         return unplaced('7', f.node, f.node, `${segmentLabel(segment, c.spec)} (${c.spec.name}) in ${loopLabel(f.node)} is not in position: it belongs before ${after}`);
       }
       const n = f.node.segments.length;
@@ -370,26 +415,16 @@ export function createLoopWalker(map: CompiledMap, listener: WalkListener): Loop
       if (!map.knownIds.has(segment.id)) {
         return unplaced('1', here, here, `unrecognized segment ID '${segment.id}': no such segment in the ${map.spec.guide} guide`);
       }
-      for (let d = stack.length - 1; d >= 0; d--) {
-        const f = stack[d]!;
-        const own = forwardOwn(f, segment);
-        if (own !== null) {
-          closeAbove(d, at());
-          return advanceOwn(f, own);
-        }
-        const child = forwardChild(f, segment);
-        if (child !== null) {
-          closeAbove(d, at());
-          return enterChild(f, child, segment);
-        }
-      }
-      return overMax(segment)
+      return forward(segment, fitsQualifier)
+        ?? overMax(segment)
         ?? outOfSequence(segment)
+        ?? forward(segment, hasUnreadableQualifier)
         ?? unplaced('2', here, here, `${segmentLabel(segment, firstSpec(map, segment.id))} is not expected here: it fits no position reachable from ${loopLabel(here)}`);
     },
     end(endIndex) {
-      const at: Position = { setIndex: endIndex, byteOffset: null, fileIndex: null };
-      while (stack.length > 0) close(stack.pop()!, at);
+      current = null;
+      currentAt = { setIndex: endIndex, byteOffset: null, fileIndex: null };
+      while (stack.length > 0) close(stack.pop()!);
     },
   };
 }

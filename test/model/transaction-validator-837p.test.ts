@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../lib/model/claim.ts';
-import { A1, insertAfter, setText } from '../helpers/appendix.ts';
+import { A1, insertAfter, replace, setText, type Edit } from '../helpers/appendix.ts';
 import { summary, validate } from '../helpers/x12-snippet.ts';
 
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url));
@@ -50,6 +50,14 @@ describe('837P transaction validator (MAP_837P)', () => {
     const r = validate(fixture('837p/x12_segment_errors.txt'));
     const structural = r.errors.filter((e) => e.code !== '8');
     expect(summary({ ...r, errors: structural })).toEqual(['N3@8 2010AA 3', 'REF@10 2010AA 5', 'HI@20 2300 3']);
+  });
+
+  it.each<[string, Edit, string[]]>([
+    ['an empty qualifier is reported on the element, the segment keeps its place', replace(8, 'NM1**2*SUNRISE FAMILY PRACTICE*****XX*1234567893'), ['NM1@8 2010AA 8 [1:1]']],
+    ['a qualifier that cannot be a code (wrong component separator) likewise', replace(20, 'HI*ABK>J069*ABF>R509'), ['HI@20 2300 8 [1-1:7,1-2:1,2-1:7,2-2:1]']],
+    ['a well-formed qualifier of no reachable position is unexpected', replace(8, 'NM1*117*2*SUNRISE FAMILY PRACTICE*****XX*1234567893'), ['NM1@8 2000A 2', 'N3@9 2000A 2', 'N4@10 2000A 2', 'REF@11 2000A 2', 'NM1@12 2010AA 3']],
+  ])('qualifiers: %s', (_name, edit, expected) => {
+    expect(summary(validate(setText(edit(A1))))).toEqual(expected);
   });
 
   it('the 51st service line: IK3*LX*pos*2400*4, and the line still counts', () => {
