@@ -8,6 +8,8 @@
  * seeded PRNG and a fixed interchange date: no Math.random, no clock).
  */
 
+import { mulberry32 } from './mulberry32.ts';
+
 export interface SyntheticOptions {
   /** Approximate size: generation stops at the first subscriber boundary at or past it. */
   readonly targetBytes: number;
@@ -134,16 +136,9 @@ interface Rng {
   chance(p: number): boolean;
 }
 
-/** mulberry32: tiny, fast and good enough to vary test data; deterministic for a seed. */
+/** Deterministic for a seed, so a benchmark file is the same on every machine. */
 function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     int: (n) => Math.floor(next() * n),
     pick: (items) => items[Math.floor(next() * items.length)]!,

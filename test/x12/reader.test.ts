@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSegmentBatches, readSegmentsSync, type LocatedSegment, type ReaderEvent } from '../../lib/x12/reader.ts';
+import { mulberry32 as prng } from '../../scripts/lib/mulberry32.ts';
 
 const corpus = (rel: string): Buffer => readFileSync(new URL(`../corpus/${rel}`, import.meta.url));
 
@@ -26,17 +27,6 @@ const TWO_SETS = [
   'IEA*2*000000007~',
 ].join('\n');
 
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function* chunked(bytes: Uint8Array, seed: number, max: number): AsyncGenerator<Uint8Array> {
   const rnd = prng(seed);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createTokenizer, MAX_SEGMENT_LENGTH, type TokenEvent } from '../../lib/x12/tokenizer.ts';
 import type { Segment } from '../../lib/x12/segment.ts';
+import { mulberry32 as prng } from '../../scripts/lib/mulberry32.ts';
 
 // ---------------------------------------------------------------------------------------------
 // helpers
@@ -52,17 +53,6 @@ function raw(bytes: Uint8Array | string): TokenEvent[] {
 const segments = (events: readonly TokenEvent[]): Segment[] => events.flatMap((e) => (e.type === 'segment' ? [e.segment] : []));
 const problems = (events: readonly TokenEvent[]) => events.flatMap((e) => (e.type === 'problem' ? [e.problem] : []));
 
-/** mulberry32: a tiny seeded PRNG, so the "random" cut points are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface IsaOptions {
   element?: string;
