@@ -1,3 +1,8 @@
+import type {
+  Day, DiagnosisEntry, DiagnosisSupport, FrequencyFamily, FrequencyLimit, ModifierEntry, PayerProfile,
+  PayerProfileId, PlaceOfServiceEntry, PriorAuthEntry, ProcedureEntry, ProcedureFamily, PtpEdit, SpinalRegion,
+} from './codesets/types.ts';
+
 /**
  * What the pure core needs from the outside world. Implementations live in lib/adapters/
  * (filesystem for the CLI; S3 and DynamoDB for Lambda) so the same core runs everywhere.
@@ -28,3 +33,86 @@ export interface Hasher {
   /** Lower-case hex digest. */
   digest(): string;
 }
+
+// ---- Code tables (issue: coding rule engine) -------------------------------------------------
+
+/** What one claim needs from the tables, so a remote store can fetch it in one batch. */
+export interface CodeNeeds {
+  readonly procedures: readonly string[];
+  readonly diagnoses: readonly string[];
+}
+
+/** A code's standing on a date of service. */
+export type Lookup<T> =
+  | { readonly status: 'active'; readonly entry: T }
+  /** Known, but not on that date: deleted (effectiveTo before) or not yet effective. */
+  | { readonly status: 'inactive'; readonly entry: T }
+  /** Not in the loaded table. */
+  | { readonly status: 'unknown' };
+
+/**
+ * The code tables the rules read. Lookups are synchronous so rules stay pure; `prefetch` lets a
+ * remote store (DynamoDB) load what a claim needs first (in memory it does nothing).
+ */
+export interface CodeTables {
+  prefetch(needs: CodeNeeds): Promise<void>;
+  procedure(code: string, dos: Day): Lookup<ProcedureEntry>;
+  /** True when the procedure table is declared complete (then an unknown code is an error). */
+  readonly proceduresComplete: boolean;
+  diagnosis(code: string, dos: Day): Lookup<DiagnosisEntry>;
+  /** True when the full CMS ICD-10-CM list for the fiscal year of `dos` is loaded. */
+  diagnosesComplete(dos: Day): boolean;
+  modifier(code: string, dos: Day): Lookup<ModifierEntry>;
+  placeOfService(code: string, dos: Day): Lookup<PlaceOfServiceEntry>;
+  /** The PTP edit with `column1` and `column2` in force on `dos`, if any. */
+  ptp(column1: string, column2: string, dos: Day): PtpEdit | null;
+  diagnosisSupport(family: ProcedureFamily, dos: Day): DiagnosisSupport | null;
+  priorAuth(profile: PayerProfileId, code: string, dos: Day): readonly PriorAuthEntry[];
+  frequencyLimit(profile: PayerProfileId, family: FrequencyFamily, dos: Day): FrequencyLimit | null;
+  profile(id: PayerProfileId): PayerProfile;
+}
+
+// ---- Frequency ledger ---------------------------------------------------------------------------
+
+/**
+ * One counted session of a frequency family (pain-coding-rules §6.1). No PHI: the patient is a
+ * keyed hash. `key` is unique per interchange, claim and line, so recording is idempotent and a
+ * claim never counts against itself.
+ */
+export interface Session {
+  readonly patientKey: string;
+  readonly payerGroup: string;
+  /** A frequency family, or VISIT: any professional service (for the new-patient check). */
+  readonly family: FrequencyFamily | 'VISIT';
+  /** Billing provider NPI (VISIT sessions are per provider). */
+  readonly provider: string;
+  readonly region: SpinalRegion | 'SI' | 'NA';
+  readonly dos: Day;
+  /** "<ISA13>#<CLM01>#<LX01>". */
+  readonly key: string;
+  readonly side: 'L' | 'R' | 'B' | null;
+  readonly codes: readonly string[];
+  /** Joints (level + side) ablated, for the RFA repeat interval. */
+  readonly joints: readonly string[];
+}
+
+export interface SessionQuery {
+  readonly patientKey: string;
+  readonly payerGroup: string;
+  readonly family: Session['family'];
+  readonly region: Session['region'];
+  readonly from: Day;
+  readonly to: Day;
+}
+
+export interface FrequencyLedger {
+  /** Sessions of one patient, payer group, family and region with from ≤ dos ≤ to. */
+  sessions(query: SessionQuery): Promise<readonly Session[]>;
+  /** Records sessions; a session whose key is already recorded is left as it is. */
+  record(sessions: readonly Session[]): Promise<void>;
+  /** VISIT sessions of a patient with one billing provider, from ≤ dos ≤ to (new-patient check). */
+  visits(patientKey: string, provider: string, from: Day, to: Day): Promise<readonly Session[]>;
+}
+
+/** Keys a patient without storing PHI: HMAC-SHA-256(secret, payer id + member id + birth date). */
+export type PatientKeyer = (payerId: string, memberId: string, birthDate: string) => string;
