@@ -3,7 +3,7 @@ import type { ClaimView } from '../model/claim-view.ts';
 import type { Delimiters } from '../x12/delimiters.ts';
 import type { SegmentError } from '../x12/results.ts';
 import type { ClaimReport } from '../validate-stream.ts';
-import type { Rule, RuleFinding } from './define-rule.ts';
+import type { Rule, RuleFinding, SafeFix } from './define-rule.ts';
 
 /** A rule finding after the payer profile graded it (findings graded 'off' are dropped). */
 export interface GradedFinding {
@@ -33,6 +33,14 @@ export interface ClaimOutcome {
   /** Coding-rule findings (277CA), graded by the payer profile. */
   readonly findings: readonly GradedFinding[];
   readonly report: ClaimReport;
+  /**
+   * Whether the claim goes into the corrected 837: every accepted claim, and a rejected claim
+   * whose every error has a safe fix and that has no SNIP 1–2 error. (Every rejected claim also
+   * goes, unchanged, into the rejected 837.)
+   */
+  readonly inCorrected: boolean;
+  /** The safe fixes the corrected 837 applies to this claim (listed in the report). */
+  readonly fixes: readonly SafeFix[];
 }
 
 /** A transaction set has ended; `ack` is its 999 IK501. Writers flush what they held for it. */
