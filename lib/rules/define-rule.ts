@@ -36,6 +36,11 @@ export interface RuleFinding {
   readonly line: ServiceLineView | null;
   /** Overrides the rule's default acknowledgment code for this finding. */
   readonly ack?: Ack277;
+  /**
+   * Overrides the rule's default severity for this finding (before the payer profile grades
+   * it), e.g. code/procedure: a well-formed code missing from an incomplete table is a warning.
+   */
+  readonly severity?: Severity;
   /** A safe deterministic fix, when one exists. */
   readonly fix?: SafeFix;
 }
