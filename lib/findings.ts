@@ -32,6 +32,8 @@ export interface Finding {
   readonly ack: string | null;
   /** Where the rule comes from (TR3 section, CMS file, catalogue). */
   readonly source: string;
+  /** The safe fix the corrected 837 can apply for this finding, when there is one. */
+  readonly fix?: string;
 }
 
 export const NO_POSITION: FindingPosition = { segmentIndex: null, byteOffset: null, fileSegmentIndex: null, loop: null };

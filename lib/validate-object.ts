@@ -3,7 +3,8 @@ import { reportClaim, reportClosing, reportOpening } from './ack/report-json.ts'
 import { write999 } from './ack/write-999.ts';
 import { ta1Due, writeTa1 } from './ack/write-ta1.ts';
 import type { Hasher, ObjectStore } from './ports.ts';
-import { createChannel } from './stream/channel.ts';
+import type { ClaimStreamWriter } from './rules/claim-outcome.ts';
+import { openStreamedObject, type StreamedObject } from './stream/streamed-object.ts';
 import { validateStream, type FileValidation, type ValidateOptions } from './validate-stream.ts';
 
 export interface ValidateObjectDeps {
@@ -12,14 +13,22 @@ export interface ValidateObjectDeps {
   readonly ack: AckContext;
 }
 
+/** An output built from the claim stream, written to `<name><suffix>` when it has content. */
+export interface ClaimOutput {
+  readonly suffix: string;
+  readonly writer: ClaimStreamWriter;
+}
+
 export interface ValidateObjectRequest {
   /** The input's bytes, streamed. */
   readonly input: AsyncIterable<Uint8Array>;
   /** Shown in the report as `file`. */
   readonly file: string;
-  /** Output key prefix: `<name>.999`, `<name>.ta1`, `<name>.report.json`. */
+  /** Output key prefix: `<name>.999`, `<name>.ta1`, `<name>.report.json` … */
   readonly name: string;
   readonly options?: ValidateOptions;
+  /** Outputs fed claim by claim (277CA, corrected and rejected 837, HTML report). */
+  readonly claimOutputs?: readonly ClaimOutput[];
   /** A newline after each acknowledgment segment, for people reading the files. */
   readonly lineBreaks?: boolean;
 }
@@ -31,48 +40,62 @@ export interface ObjectValidation extends FileValidation {
 }
 
 /**
- * Validates one input and writes its outputs. The report is streamed while claims are checked
- * and completed last: its presence says every other output is already there.
+ * Validates one input and writes its outputs. Claim outputs and the report are streamed while
+ * claims are checked; the report is completed last, so its presence says every other output
+ * is already there.
  */
 export async function validateObject(deps: ValidateObjectDeps, request: ValidateObjectRequest): Promise<ObjectValidation> {
-  const reportKey = `${request.name}.report.json`;
-  const channel = createChannel();
-  const reportWritten = deps.outputs.write(reportKey, channel.chunks);
-  // If the report cannot be written, stop feeding it; the error surfaces when awaited below.
-  reportWritten.catch(() => channel.close());
-
+  const report = openStreamedObject(deps.outputs, `${request.name}.report.json`, false);
+  const outputs = (request.claimOutputs ?? []).map((o) => ({ writer: o.writer, object: openStreamedObject(deps.outputs, `${request.name}${o.suffix}`, true) }));
+  const all: StreamedObject[] = [...outputs.map((o) => o.object), report];
   try {
-    await channel.push(reportOpening(request.file));
+    await report.write(reportOpening(request.file));
     let first = true;
-    const validation = await validateStream(hashing(request.input, deps.hasher), async (claim) => {
-      await channel.push(reportClaim(claim, first));
-      first = false;
-    }, request.options);
+    const validation = await validateStream(
+      hashing(request.input, deps.hasher),
+      {
+        claim: async (outcome) => {
+          for (const o of outputs) await o.object.write(o.writer.claim(outcome));
+          await report.write(reportClaim(outcome.report, first));
+          first = false;
+        },
+        setEnd: async (set) => {
+          for (const o of outputs) await o.object.write(o.writer.setEnd(set));
+        },
+      },
+      request.options,
+    );
     const sha256 = deps.hasher.digest();
-
     const written: string[] = [];
-    const format = { lineBreaks: request.lineBreaks ?? false };
-    const ta1s = validation.interchanges.filter(ta1Due).map((ic) => writeTa1(ic, deps.ack, ic.delimiters, format));
-    // A rejected envelope gets no 999 for its groups (brief §1.7).
-    const acks999 = validation.interchanges.filter((ic) => ic.ta1.ack !== 'R').map((ic) => write999(ic, deps.ack, ic.delimiters, format));
-    const text999 = acks999.filter((t): t is string => t !== null).join('');
-    for (const [key, text] of [[`${request.name}.ta1`, ta1s.join('')], [`${request.name}.999`, text999]] as const) {
-      if (text === '') continue;
-      await deps.outputs.write(key, text);
-      written.push(key);
+    for (const o of outputs) {
+      await o.object.write(o.writer.end());
+      if (await o.object.finish()) written.push(o.object.key);
     }
-
-    await channel.push(reportClosing({ sha256, asOf: request.options?.asOf ?? null, accepted: validation.accepted, summary: validation.summary, envelopeFindings: validation.envelopeFindings, anyClaims: !first }));
-    channel.close();
-    await reportWritten;
-    written.push(reportKey);
+    written.push(...(await writeAcks(deps, request, validation)));
+    await report.write(reportClosing({ sha256, asOf: request.options?.asOf ?? null, accepted: validation.accepted, summary: validation.summary, envelopeFindings: validation.envelopeFindings, anyClaims: !first }));
+    await report.finish();
+    written.push(report.key);
     return { ...validation, sha256, written };
   } catch (error) {
-    // The input or an output failed: discard the partial report so no stale file is left.
-    channel.abort(error);
-    await reportWritten.catch(() => undefined);
+    // The input or an output failed: discard partial outputs so no stale file is left.
+    for (const o of all) await o.abort(error);
     throw error;
   }
+}
+
+/** TA1 and 999: small, written whole once the file has been read. */
+async function writeAcks(deps: ValidateObjectDeps, request: ValidateObjectRequest, validation: FileValidation): Promise<string[]> {
+  const format = { lineBreaks: request.lineBreaks ?? false };
+  const ta1s = validation.interchanges.filter(ta1Due).map((ic) => writeTa1(ic, deps.ack, ic.delimiters, format));
+  // A rejected envelope gets no 999 for its groups (brief §1.7).
+  const acks999 = validation.interchanges.filter((ic) => ic.ta1.ack !== 'R').map((ic) => write999(ic, deps.ack, ic.delimiters, format));
+  const written: string[] = [];
+  for (const [key, text] of [[`${request.name}.ta1`, ta1s.join('')], [`${request.name}.999`, acks999.filter((t): t is string => t !== null).join('')]] as const) {
+    if (text === '') continue;
+    await deps.outputs.write(key, text);
+    written.push(key);
+  }
+  return written;
 }
 
 async function* hashing(source: AsyncIterable<Uint8Array>, hasher: Hasher): AsyncIterable<Uint8Array> {

@@ -19,7 +19,9 @@ export function reportClaim(claim: ClaimReport, first: boolean): string {
     status: claim.status,
     chargeCents: claim.chargeCents,
     serviceLines: claim.serviceLines,
+    ...(claim.profile === undefined ? {} : { profile: claim.profile }),
     findings: claim.findings,
+    ...(claim.fixes === undefined ? {} : { fixes: claim.fixes }),
   };
   return `${first ? '' : ','}\n${indent(JSON.stringify(entry, null, 2), '    ')}`;
 }

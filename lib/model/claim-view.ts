@@ -101,7 +101,8 @@ export function viewClaim(claim: Claim): ClaimView {
   const placeOfService = componentAt(clm, 5, 1);
   const hi = claim.segments.filter((s) => s.id === 'HI' && s.loopId === '2300');
   const diagnoses = diagnosisViews(hi);
-  const lines = claim.lines.map((line) => lineView(line.lx, line.segments, placeOfService));
+  // A 2400 without SV1 is a SNIP 1–2 error already; the rules have nothing to read in it.
+  const lines = claim.lines.flatMap((line) => (line.segments.some((s) => s.id === 'SV1') ? [lineView(line.lx, line.segments, placeOfService)] : []));
   const subscriber = claim.subscriber;
   const ref = (q: string): LoopedSegment[] => claim.segments.filter((s) => s.id === 'REF' && s.loopId === '2300' && elementAt(s, 1) === q);
   const nm1 = (segs: readonly LoopedSegment[], entity: string): LoopedSegment | undefined => segs.find((s) => s.id === 'NM1' && elementAt(s, 1) === entity);

@@ -4,12 +4,15 @@ import { checkIsaElements, ta1, worseTa1, type Ta1Outcome } from './isa-elements
 import type { LocatedSegment, ReaderEvent } from './reader.ts';
 import type { Ak905, AckCode, GroupResult, Ik502, InterchangeResult, SegmentError, SetResult } from './results.ts';
 import type { FramingProblem } from './tokenizer.ts';
+import type { SetEnd } from '../rules/claim-outcome.ts';
 
 export interface EnvelopeOptions {
   /** GS08/ST03 values accepted as 837P. */
   readonly acceptedGuides: readonly string[];
   /** Opens the content validator of an accepted 837P transaction set. */
   readonly openTransaction: (st: LocatedSegment) => TransactionValidator;
+  /** Told when a set has been judged, after its last claim (output writers flush per set). */
+  readonly onSetEnd?: (set: SetEnd) => void;
 }
 
 export interface EnvelopeOutcome {
@@ -205,13 +208,15 @@ export function createEnvelopeValidator(options: EnvelopeOptions): EnvelopeValid
       s.errors.push('5');
       s.messages.push(`${segmentErrors.length} segment${segmentErrors.length === 1 ? '' : 's'} in error`);
     }
+    const ack = s.errors.length > 0 ? 'R' : 'A';
+    options.onSetEnd?.({ isa13: s.st.isa13 ?? '', gs06: s.st.gs06 ?? '', st02, ack });
     group.sets.push({
       st01: s.st.elements[1] ?? '',
       st02,
       st03: s.st.elements[3] ?? '',
       setErrors: s.errors,
       segmentErrors,
-      ack: s.errors.length > 0 ? 'R' : 'A',
+      ack,
       messages: s.messages,
       byteOffset: s.st.byteOffset,
       fileIndex: s.st.fileIndex,

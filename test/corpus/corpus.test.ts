@@ -11,7 +11,7 @@ import { CORPUS, corpusFile, type CorpusExpectation, type ExpectedSegmentError }
  */
 async function validate(file: string, entry: CorpusExpectation): Promise<FileValidation> {
   const acceptedGuides = entry.alsoAcceptGuide === undefined ? [SUPPORTED_GUIDE] : [SUPPORTED_GUIDE, entry.alsoAcceptGuide];
-  return validateStream(createReadStream(file, { highWaterMark: 4096 }), () => undefined, { acceptedGuides });
+  return validateStream(createReadStream(file, { highWaterMark: 4096 }), { claim: () => undefined }, { acceptedGuides });
 }
 
 const sets = (ics: readonly InterchangeResult[]) => ics.flatMap((ic) => ic.groups.flatMap((g) => g.sets));
@@ -59,7 +59,7 @@ describe('corpus verdicts', () => {
 
   it('rejects the 005010X222A2 files as x12/guide by default', async () => {
     const entry = CORPUS.find((e) => e.alsoAcceptGuide !== undefined)!;
-    const v = await validateStream(createReadStream(corpusFile(entry)!), () => undefined);
+    const v = await validateStream(createReadStream(corpusFile(entry)!), { claim: () => undefined });
     expect(v.interchanges[0]!.groups[0]!.groupErrors).toEqual(['2']);
     expect(v.envelopeFindings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'x12/guide', ack: '999:AK9*R;AK905*2' })]));
   });

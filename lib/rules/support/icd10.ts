@@ -1,0 +1,29 @@
+import type { Day } from '../../codesets/types.ts';
+import type { CodeTables } from '../../ports.ts';
+
+/** An ICD-10-CM code as 837P HI sends it: letter, digit, alphanumeric, up to four more, no decimal point. */
+export const ICD10_CM_FORMAT = /^[A-Z]\d[0-9A-Z][0-9A-Z]{0,4}$/;
+
+/** The code as people write it, with the decimal point after the category (M48061 → M48.061). */
+export function withDecimalPoint(code: string): string {
+  return code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
+}
+
+const NEXT_CHARACTERS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * The billable codes below a header on a date, found by asking the table for each code one
+ * character longer (ICD-10-CM codes grow one character per level, to seven), so the children
+ * are data, never a list in a rule.
+ */
+export function billableChildren(tables: CodeTables, header: string, dos: Day): string[] {
+  if (header.length >= 7) return [];
+  const children: string[] = [];
+  for (const next of NEXT_CHARACTERS) {
+    const found = tables.diagnosis(header + next, dos);
+    if (found.status !== 'active') continue;
+    if (found.entry.billable) children.push(found.entry.code);
+    else children.push(...billableChildren(tables, found.entry.code, dos));
+  }
+  return children;
+}
