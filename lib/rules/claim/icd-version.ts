@@ -1,5 +1,6 @@
 import type { DiagnosisView } from '../../model/claim-view.ts';
 import { defineRule, type RuleFinding } from '../define-rule.ts';
+import { diagnosisAck } from '../support/icd10.ts';
 
 /** ICD-10-CM replaced ICD-9-CM for services on and after this day (HIPAA ICD-10 final rule). */
 const ICD10_FROM = '2015-10-01';
@@ -44,6 +45,6 @@ function finding(dx: DiagnosisView, message: string): RuleFinding {
     segment: dx.segment,
     element: `HI${String(dx.element).padStart(2, '0')}-1`,
     line: null,
-    ack: { category: 'A7', status: dx.pointer === 1 ? '254' : '255' },
+    ack: diagnosisAck(dx),
   };
 }

@@ -2,7 +2,8 @@ import type { Day } from '../../codesets/types.ts';
 import { componentAt } from '../../x12/segment.ts';
 import { defineRule, type RuleContext, type RuleFinding } from '../define-rule.ts';
 import { notInForceReason } from '../support/code-dates.ts';
-import { billableChildren, ICD10_CM_FORMAT, withDecimalPoint } from '../support/icd10.ts';
+import { billableChildren, diagnosisAck, ICD10_CM_FORMAT, withDecimalPoint } from '../support/icd10.ts';
+import { diagnosisKey, hiElement } from '../support/pointed-diagnoses.ts';
 
 export const rule = defineRule({
   id: 'code/diagnosis',
@@ -17,10 +18,10 @@ export const rule = defineRule({
     const findings: RuleFinding[] = [];
     for (const dx of view.diagnoses) {
       if (dx.qualifier === 'BK' || dx.qualifier === 'BF') continue; // ICD-9: claim/icd-version
-      const element = `HI${String(dx.element).padStart(2, '0')}-2`;
-      const at = { segment: dx.segment, element, line: null, ack: { category: 'A7', status: dx.pointer === 1 ? '254' : '255' } } as const;
+      const element = hiElement(dx);
+      const at = { segment: dx.segment, element, line: null, ack: diagnosisAck(dx) };
       const sent = componentAt(dx.segment, dx.element, 2);
-      const code = sent.replaceAll('.', '').toUpperCase();
+      const code = diagnosisKey(dx);
       if (!ICD10_CM_FORMAT.test(code)) {
         findings.push({ ...at, message: `${element} diagnosis code '${sent}' is not an ICD-10-CM code (a letter, a digit, then 1 to 5 letters or digits)` });
         continue;

@@ -1,5 +1,7 @@
 import type { Day } from '../../codesets/types.ts';
+import type { DiagnosisView } from '../../model/claim-view.ts';
 import type { CodeTables } from '../../ports.ts';
+import type { Ack277 } from '../define-rule.ts';
 
 /** An ICD-10-CM code as 837P HI sends it: letter, digit, alphanumeric, up to four more, no decimal point. */
 export const ICD10_CM_FORMAT = /^[A-Z]\d[0-9A-Z][0-9A-Z]{0,4}$/;
@@ -26,4 +28,9 @@ export function billableChildren(tables: CodeTables, header: string, dos: Day): 
     else children.push(...billableChildren(tables, found.entry.code, dos));
   }
   return children;
+}
+
+/** 277CA 254 for the principal diagnosis (HI position 1), 255 for the others (x12-837p-999-277ca §3.1 D1). */
+export function diagnosisAck(dx: DiagnosisView): Ack277 {
+  return { category: 'A7', status: dx.pointer === 1 ? '254' : '255' };
 }
