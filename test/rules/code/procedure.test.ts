@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../../lib/rules/code/procedure.ts';
+import { runEdited } from '../../helpers/claim-edits.ts';
 import { painClaim, type ClaimSpec } from '../../helpers/pain-claim.ts';
 import { contextFor, ruleTester, runRule, shippedTables } from '../../helpers/rule-tester.ts';
 
@@ -76,6 +77,10 @@ describe('code/procedure severities', () => {
   it('leaves malformed and deleted codes at the rule default (error)', async () => {
     const findings = await runRule(rule, { lines: [{ code: '6448' }, { code: '64410' }] });
     expect(findings.map((f) => f.severity)).toEqual([undefined, undefined]);
+  });
+
+  it('judges only HC (CPT/HCPCS) lines: a jurisdiction-specific (ER) code is not checked', async () => {
+    expect(await runEdited(rule, { lines: [{ code: '6448' }] }, [['SV1*HC:6448*', 'SV1*ER:6448*']])).toEqual([]);
   });
 
   it('offers the upper-case fix on SV101-2', async () => {
