@@ -1,11 +1,10 @@
-import type { Day, ProcedureEntry } from '../../codesets/types.ts';
-import type { ClaimView, ServiceLineView } from '../../model/claim-view.ts';
+import type { ProcedureEntry } from '../../codesets/types.ts';
+import type { ClaimView } from '../../model/claim-view.ts';
 import type { CodeTables } from '../../ports.ts';
+import { datedLines, type DatedLine } from './same-date.ts';
 
-/** A service line with its date of service and the procedure-table entry in force on that date. */
-export interface ProcedureLine {
-  readonly line: ServiceLineView;
-  readonly dos: Day;
+/** A dated service line with the procedure-table entry in force on its date. */
+export interface ProcedureLine extends DatedLine {
   readonly procedure: ProcedureEntry;
 }
 
@@ -15,11 +14,8 @@ export interface ProcedureLine {
  * rest). Claim order is kept.
  */
 export function procedureLines(view: ClaimView, tables: CodeTables): ProcedureLine[] {
-  const out: ProcedureLine[] = [];
-  for (const line of view.lines) {
-    if (line.dos === null) continue;
-    const found = tables.procedure(line.code, line.dos.from);
-    if (found.status === 'active') out.push({ line, dos: line.dos.from, procedure: found.entry });
-  }
-  return out;
+  return datedLines(view).flatMap(({ line, dos }) => {
+    const found = tables.procedure(line.code, dos);
+    return found.status === 'active' ? [{ line, dos, procedure: found.entry }] : [];
+  });
 }
