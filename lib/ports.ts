@@ -105,10 +105,26 @@ export interface SessionQuery {
   readonly to: Day;
 }
 
+/**
+ * The ledger moved under us: another validation recorded a session for the same patient and
+ * counter after we read it. The engine re-reads the history and judges the claim again.
+ */
+export class LedgerConflictError extends Error {
+  readonly code = 'LEDGER_CONFLICT';
+  constructor(message = 'the frequency ledger changed since it was read') {
+    super(message);
+    this.name = 'LedgerConflictError';
+  }
+}
+
 export interface FrequencyLedger {
   /** Sessions of one patient, payer group, family and region with from ≤ dos ≤ to. */
   sessions(query: SessionQuery): Promise<readonly Session[]>;
-  /** Records sessions; a session whose key is already recorded is left as it is. */
+  /**
+   * Records sessions; a session whose key is already recorded is left as it is. A store shared
+   * by concurrent validations (DynamoDB) records only if nothing it read for these sessions'
+   * counters has changed since the last `sessions` call, else throws {@link LedgerConflictError}.
+   */
   record(sessions: readonly Session[]): Promise<void>;
   /** VISIT sessions of a patient with one billing provider, from ≤ dos ≤ to (new-patient check). */
   visits(patientKey: string, provider: string, from: Day, to: Day): Promise<readonly Session[]>;

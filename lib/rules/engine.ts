@@ -2,7 +2,7 @@ import type { Day, PayerProfileId } from '../codesets/types.ts';
 import type { Finding, Severity } from '../findings.ts';
 import type { Claim } from '../model/claim.ts';
 import { viewClaim, type ClaimView } from '../model/claim-view.ts';
-import type { CodeTables } from '../ports.ts';
+import { LedgerConflictError, type CodeTables } from '../ports.ts';
 import type { ClaimReport } from '../validate-stream.ts';
 import type { ClaimOutcome, GradedFinding, InboundEnvelope } from './claim-outcome.ts';
 import type { Ack277, ClaimHistory, Rule, RuleContext, RuleFinding, SafeFix } from './define-rule.ts';
@@ -33,32 +33,45 @@ export interface RuleEngine {
  */
 export function createRuleEngine(options: RuleEngineOptions): RuleEngine {
   const { tables, rules } = options;
+  const evaluateOnce = async (claim: Claim, snip: ClaimReport, envelope: InboundEnvelope): Promise<ClaimOutcome> => {
+    const view = viewClaim(claim);
+    const profileId = options.profile ?? profileFor(view.filingIndicator, tables);
+    await tables.prefetch({ procedures: view.lines.map((l) => l.code), diagnoses: view.diagnoses.map((d) => d.code) });
+    const history = await options.loadHistory(view, profileId, claim.isa13 ?? '');
+    const ctx: RuleContext = { tables, profile: tables.profile(profileId), asOf: options.asOf, history };
+    const findings = rules.flatMap((rule) => grade(rule, runRule(rule, view, ctx), ctx));
+    const errors = findings.filter((f) => f.severity === 'error');
+    const snipErrors = [...claim.contextErrors, ...claim.errors];
+    const status = snipErrors.length > 0 || errors.length > 0 ? 'rejected' : 'accepted';
+    // A rejected claim goes into the corrected file only when safe fixes clear every error.
+    const inCorrected = status === 'accepted' || (snipErrors.length === 0 && errors.every((f) => f.finding.fix !== undefined));
+    const fixes = inCorrected ? uniqueFixes(findings) : [];
+    if (status === 'accepted') await options.recordSessions(history);
+    const report: ClaimReport = {
+      ...snip,
+      status,
+      profile: profileId,
+      findings: [...snip.findings, ...findings.map((f) => f.reported)],
+      fixes: fixes.map((f) => f.reason),
+    };
+    return { view, envelope, status, snipErrors, findings, report, inCorrected, fixes };
+  };
   return {
     async evaluate(claim, snip, envelope) {
-      const view = viewClaim(claim);
-      const profileId = options.profile ?? profileFor(view.filingIndicator, tables);
-      await tables.prefetch({ procedures: view.lines.map((l) => l.code), diagnoses: view.diagnoses.map((d) => d.code) });
-      const history = await options.loadHistory(view, profileId, claim.isa13 ?? '');
-      const ctx: RuleContext = { tables, profile: tables.profile(profileId), asOf: options.asOf, history };
-      const findings = rules.flatMap((rule) => grade(rule, runRule(rule, view, ctx), ctx));
-      const errors = findings.filter((f) => f.severity === 'error');
-      const snipErrors = [...claim.contextErrors, ...claim.errors];
-      const status = snipErrors.length > 0 || errors.length > 0 ? 'rejected' : 'accepted';
-      // A rejected claim goes into the corrected file only when safe fixes clear every error.
-      const inCorrected = status === 'accepted' || (snipErrors.length === 0 && errors.every((f) => f.finding.fix !== undefined));
-      const fixes = inCorrected ? uniqueFixes(findings) : [];
-      if (status === 'accepted') await options.recordSessions(history);
-      const report: ClaimReport = {
-        ...snip,
-        status,
-        profile: profileId,
-        findings: [...snip.findings, ...findings.map((f) => f.reported)],
-        fixes: fixes.map((f) => f.reason),
-      };
-      return { view, envelope, status, snipErrors, findings, report, inCorrected, fixes };
+      // Optimistic concurrency (serverless-design, "race-free ledger"): when another validation
+      // recorded a session for the same counters meanwhile, read the history again and re-judge.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await evaluateOnce(claim, snip, envelope);
+        } catch (error) {
+          if (!(error instanceof LedgerConflictError) || attempt >= MAX_LEDGER_ATTEMPTS) throw error;
+        }
+      }
     },
   };
 }
+
+const MAX_LEDGER_ATTEMPTS = 5;
 
 /** A rule that throws is a bug; it becomes an error finding and the other rules still run. */
 function runRule(rule: Rule, view: ClaimView, ctx: RuleContext): readonly RuleFinding[] {
