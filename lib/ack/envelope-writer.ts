@@ -27,12 +27,16 @@ export interface OutboundSet {
   readonly body: readonly SegmentElements[];
 }
 
-/** One functional group; GS and GE are added here. */
-export interface OutboundGroup {
+/** What a functional group's GS is made of. */
+export interface GroupHeader {
   readonly gs01: string;
   readonly gs08: string;
   /** The inbound GS (index 0 = "GS") whose application sender and receiver we swap. */
   readonly inboundGs: readonly string[];
+}
+
+/** One functional group; GS and GE are added here. */
+export interface OutboundGroup extends GroupHeader {
   readonly sets: readonly OutboundSet[];
 }
 
@@ -51,10 +55,72 @@ export function ackDelimiters(inbound: Delimiters | null | undefined): Delimiter
 
 export function writeInterchange(out: OutboundInterchange, ctx: AckContext, delimiters: Delimiters, options: WriteOptions = {}): string {
   const now = ctx.clock.now();
-  const isa13 = String(assertControlNumber(ctx.controlNumbers.nextInterchange())).padStart(9, '0');
+  const isa13 = nextIsa13(ctx.controlNumbers);
   const segments: SegmentElements[] = [isaSegment(out.inboundIsa, isa13, now, delimiters), ...out.leading];
-  for (const group of out.groups) segments.push(...groupSegments(group, now, ctx.controlNumbers));
+  for (const group of out.groups) {
+    const gs06 = nextGs06(ctx.controlNumbers);
+    segments.push(gsSegment(group, gs06, now), ...group.sets.flatMap((set) => setSegments(set, ctx.controlNumbers)), ['GE', String(group.sets.length), gs06]);
+  }
   segments.push(['IEA', String(out.groups.length), isa13]);
+  return segmentsText(segments, delimiters, options);
+}
+
+/**
+ * Writes interchanges one transaction set at a time, for a writer that must not hold a whole
+ * file (the 277CA streams one set per inbound 837 set). Consecutive sets share an interchange
+ * while the ISA we would write for them is the same (same swapped partners, ISA15 and
+ * delimiters) and a group while the GS is the same; otherwise the open group and interchange
+ * are closed first. Control numbers are drawn in the order writeInterchange draws them.
+ */
+export interface EnvelopeStream {
+  /** The set with whatever envelope segments must come before it (GE/IEA, ISA, GS). */
+  set(inboundIsa: readonly string[], group: GroupHeader, set: OutboundSet, delimiters: Delimiters): string;
+  /** GE and IEA of the open interchange, or '' when no set was written. */
+  end(): string;
+}
+
+export function createEnvelopeStream(ctx: AckContext, options: WriteOptions = {}): EnvelopeStream {
+  let open: { key: string; isa13: string; now: Date; delimiters: Delimiters; groups: number } | null = null;
+  let group: { key: string; gs06: string; sets: number } | null = null;
+  const closeGroup = (): SegmentElements[] => {
+    if (group === null) return [];
+    const ge = ['GE', String(group.sets), group.gs06];
+    group = null;
+    return [ge];
+  };
+  const close = (): string => {
+    if (open === null) return '';
+    const text = segmentsText([...closeGroup(), ['IEA', String(open.groups), open.isa13]], open.delimiters, options);
+    open = null;
+    return text;
+  };
+  return {
+    set(inboundIsa, header, set, delimiters) {
+      let text = '';
+      const segments: SegmentElements[] = [];
+      const interchangeKey = [...[5, 6, 7, 8].map((n) => (inboundIsa[n] ?? '').trimEnd()), usageIndicator(inboundIsa[15]), JSON.stringify(delimiters)].join('\u0000');
+      if (open?.key !== interchangeKey) {
+        text += close();
+        const now = ctx.clock.now();
+        open = { key: interchangeKey, isa13: nextIsa13(ctx.controlNumbers), now, delimiters, groups: 0 };
+        segments.push(isaSegment(inboundIsa, open.isa13, now, delimiters));
+      }
+      const groupKey = [header.gs01, header.gs08, header.inboundGs[2] ?? '', header.inboundGs[3] ?? ''].join('\u0000');
+      if (group?.key !== groupKey) {
+        segments.push(...closeGroup());
+        group = { key: groupKey, gs06: nextGs06(ctx.controlNumbers), sets: 0 };
+        open.groups++;
+        segments.push(gsSegment(header, group.gs06, open.now));
+      }
+      group.sets++;
+      segments.push(...setSegments(set, ctx.controlNumbers));
+      return text + segmentsText(segments, delimiters, options);
+    },
+    end: close,
+  };
+}
+
+function segmentsText(segments: readonly SegmentElements[], delimiters: Delimiters, options: WriteOptions): string {
   const terminator = delimiters.segment + (options.lineBreaks === true && delimiters.segment !== '\n' ? '\n' : '');
   return segments.map((s) => trimTrailing(s).join(delimiters.element) + terminator).join('');
 }
@@ -93,14 +159,17 @@ function isaSegment(inbound: readonly string[], isa13: string, now: Date, d: Del
   ];
 }
 
-function groupSegments(group: OutboundGroup, now: Date, numbers: ControlNumbers): SegmentElements[] {
-  const gs06 = String(assertControlNumber(numbers.nextGroup()));
+function nextIsa13(numbers: ControlNumbers): string {
+  return String(assertControlNumber(numbers.nextInterchange())).padStart(9, '0');
+}
+
+function nextGs06(numbers: ControlNumbers): string {
+  return String(assertControlNumber(numbers.nextGroup()));
+}
+
+function gsSegment(group: GroupHeader, gs06: string, now: Date): SegmentElements {
   const gs = (n: number): string => group.inboundGs[n] ?? '';
-  return [
-    ['GS', group.gs01, gs(3), gs(2), ccyymmdd(now), hhmm(now), gs06, 'X', group.gs08],
-    ...group.sets.flatMap((set) => setSegments(set, numbers)),
-    ['GE', String(group.sets.length), gs06],
-  ];
+  return ['GS', group.gs01, gs(3), gs(2), ccyymmdd(now), hhmm(now), gs06, 'X', group.gs08];
 }
 
 function setSegments(set: OutboundSet, numbers: ControlNumbers): SegmentElements[] {
@@ -126,11 +195,11 @@ function repetitionSeparator(d: Delimiters): string {
 }
 
 // Dates and times in UTC, so the bytes do not depend on the host's time zone.
-function ccyymmdd(t: Date): string {
+export function ccyymmdd(t: Date): string {
   return String(t.getUTCFullYear()).padStart(4, '0') + two(t.getUTCMonth() + 1) + two(t.getUTCDate());
 }
 
-function hhmm(t: Date): string {
+export function hhmm(t: Date): string {
   return two(t.getUTCHours()) + two(t.getUTCMinutes());
 }
 
