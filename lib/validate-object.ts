@@ -1,4 +1,5 @@
 import type { AckContext } from './ack/envelope-writer.ts';
+import type { HtmlReportWriter } from './ack/write-report-html.ts';
 import { reportClaim, reportClosing, reportOpening } from './ack/report-json.ts';
 import { write999 } from './ack/write-999.ts';
 import { ta1Due, writeTa1 } from './ack/write-ta1.ts';
@@ -17,6 +18,11 @@ export interface ValidateObjectDeps {
 export interface ClaimOutput {
   readonly suffix: string;
   readonly writer: ClaimStreamWriter;
+  /**
+   * A copy of the same bytes under another suffix, kept only when `keep` says so once the whole
+   * file is judged (the clearinghouse hand-off: the corrected file, when nothing was rejected).
+   */
+  readonly copy?: { readonly suffix: string; readonly keep: (validation: FileValidation) => boolean };
 }
 
 export interface ValidateObjectRequest {
@@ -27,8 +33,10 @@ export interface ValidateObjectRequest {
   /** Output key prefix: `<name>.999`, `<name>.ta1`, `<name>.report.json` … */
   readonly name: string;
   readonly options?: ValidateOptions;
-  /** Outputs fed claim by claim (277CA, corrected and rejected 837, HTML report). */
+  /** Outputs fed claim by claim (277CA, corrected and rejected 837). */
   readonly claimOutputs?: readonly ClaimOutput[];
+  /** The billing lead's page, `<name>.report.html`: always written, closed with the totals. */
+  readonly htmlReport?: HtmlReportWriter;
   /** A newline after each acknowledgment segment, for people reading the files. */
   readonly lineBreaks?: boolean;
 }
@@ -46,8 +54,17 @@ export interface ObjectValidation extends FileValidation {
  */
 export async function validateObject(deps: ValidateObjectDeps, request: ValidateObjectRequest): Promise<ObjectValidation> {
   const report = openStreamedObject(deps.outputs, `${request.name}.report.json`, false);
-  const outputs = (request.claimOutputs ?? []).map((o) => ({ writer: o.writer, object: openStreamedObject(deps.outputs, `${request.name}${o.suffix}`, true) }));
-  const all: StreamedObject[] = [...outputs.map((o) => o.object), report];
+  const outputs = (request.claimOutputs ?? []).map((o) => ({
+    writer: o.writer,
+    object: openStreamedObject(deps.outputs, `${request.name}${o.suffix}`, true),
+    copy: o.copy === undefined ? null : { keep: o.copy.keep, object: openStreamedObject(deps.outputs, `${request.name}${o.copy.suffix}`, true) },
+  }));
+  const write = async (o: (typeof outputs)[number], text: string): Promise<void> => {
+    await o.object.write(text);
+    await o.copy?.object.write(text);
+  };
+  const html = request.htmlReport === undefined ? null : { writer: request.htmlReport, object: openStreamedObject(deps.outputs, `${request.name}.report.html`, false) };
+  const all: StreamedObject[] = [...outputs.flatMap((o) => (o.copy === null ? [o.object] : [o.object, o.copy.object])), ...(html === null ? [] : [html.object]), report];
   try {
     await report.write(reportOpening(request.file));
     let first = true;
@@ -55,12 +72,14 @@ export async function validateObject(deps: ValidateObjectDeps, request: Validate
       hashing(request.input, deps.hasher),
       {
         claim: async (outcome) => {
-          for (const o of outputs) await o.object.write(o.writer.claim(outcome));
+          for (const o of outputs) await write(o, o.writer.claim(outcome));
+          if (html !== null) await html.object.write(html.writer.claim(outcome));
           await report.write(reportClaim(outcome.report, first));
           first = false;
         },
         setEnd: async (set) => {
-          for (const o of outputs) await o.object.write(o.writer.setEnd(set));
+          for (const o of outputs) await write(o, o.writer.setEnd(set));
+          if (html !== null) await html.object.write(html.writer.setEnd(set));
         },
       },
       request.options,
@@ -68,10 +87,18 @@ export async function validateObject(deps: ValidateObjectDeps, request: Validate
     const sha256 = deps.hasher.digest();
     const written: string[] = [];
     for (const o of outputs) {
-      await o.object.write(o.writer.end());
+      await write(o, o.writer.end());
       if (await o.object.finish()) written.push(o.object.key);
+      if (o.copy === null) continue;
+      if (o.copy.keep(validation) && (await o.copy.object.finish())) written.push(o.copy.object.key);
+      else await o.copy.object.abort(new Error('copy not kept'));
     }
     written.push(...(await writeAcks(deps, request, validation)));
+    if (html !== null) {
+      await html.object.write(html.writer.end({ summary: validation.summary, accepted: validation.accepted, envelopeFindings: validation.envelopeFindings, sha256 }));
+      await html.object.finish();
+      written.push(html.object.key);
+    }
     await report.write(reportClosing({ sha256, asOf: request.options?.asOf ?? null, accepted: validation.accepted, summary: validation.summary, envelopeFindings: validation.envelopeFindings, anyClaims: !first }));
     await report.finish();
     written.push(report.key);
