@@ -1,10 +1,8 @@
-import type { SpinalRegion } from '../../codesets/types.ts';
 import { defineRule, type RuleFinding } from '../define-rule.ts';
 import { withDecimalPoint } from '../support/icd10.ts';
 import { diagnosisKey, pointedDiagnoses } from '../support/pointed-diagnoses.ts';
 import { procedureLines } from '../support/procedure-lines.ts';
-
-const REGION_NAME: Readonly<Record<SpinalRegion, string>> = { CT: 'cervical/thoracic', LS: 'lumbar/sacral' };
+import { otherRegion, SPINAL_REGION_NAME } from '../support/spinal-region.ts';
 
 export const rule = defineRule({
   id: 'pm/region-mismatch',
@@ -27,7 +25,7 @@ export const rule = defineRule({
       });
       if (regional.length === 0 || regional.some((dx) => dx.region === procedure.region)) continue;
       findings.push({
-        message: `${line.code} is a ${REGION_NAME[procedure.region]} procedure but its diagnoses name only the ${REGION_NAME[procedure.region === 'CT' ? 'LS' : 'CT']} spine (${regional.map((dx) => withDecimalPoint(dx.code)).join(', ')}): wrong level or wrong code`,
+        message: `${line.code} is a ${SPINAL_REGION_NAME[procedure.region]} procedure but its diagnoses name only the ${SPINAL_REGION_NAME[otherRegion(procedure.region)]} spine (${regional.map((dx) => withDecimalPoint(dx.code)).join(', ')}): wrong level or wrong code`,
         segment: line.sv1,
         element: 'SV101-2',
         line,
