@@ -27,7 +27,7 @@ import { Html, html, type HtmlValue } from './html.ts';
 export interface HtmlReportMeta {
   /** The input as report.json names it. */
   readonly file: string;
-  /** When the report was made, shown as given (injected, so equal inputs give equal pages). */
+  /** When the report was made: an ISO instant, or any text shown as given (injected, so equal inputs give equal pages). */
   readonly generatedAt: string;
   /** --as-of: the day date rules treated as today. */
   readonly asOf?: string;
@@ -239,7 +239,7 @@ function opening(meta: HtmlReportMeta): Html {
 <main class="report">
 <header class="o-head">
 <h1>Claim check report</h1>
-<p class="meta">File <code>${meta.file}</code> &middot; generated ${meta.generatedAt}</p>
+<p class="meta">File <code>${meta.file}</code> &middot; generated ${readableInstant(meta.generatedAt)}</p>
 </header>`;
 }
 
@@ -352,6 +352,12 @@ function serviceDates(v: ClaimView): string {
 
 function dateRange(from: string, to: string): string {
   return from === to ? from : `${from} to ${to}`;
+}
+
+/** An ISO instant ("2026-12-04T10:30:00.000Z") as "2026-12-04 10:30 UTC"; anything else as given. */
+function readableInstant(text: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(text);
+  return m === null ? text : `${m[1]} ${m[2]} UTC`;
 }
 
 const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });

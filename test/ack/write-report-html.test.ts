@@ -112,7 +112,7 @@ function totals(outcomes: readonly ClaimOutcome[], envelopeFindings: readonly Fi
 /** The page for the five claims: three in an accepted set, two in a rejected one. */
 async function mixedPage(): Promise<{ page: string; parts: string[] }> {
   const outcomes = await Promise.all(CLAIMS.map((c) => outcomeOf(c)));
-  const writer = createHtmlReportWriter({ file: 'examples/mixed.837', generatedAt: '2026-12-04 10:30 UTC', asOf: '2026-12-01' });
+  const writer = createHtmlReportWriter({ file: 'examples/mixed.837', generatedAt: '2026-12-04T10:30:00.000Z', asOf: '2026-12-01' });
   const parts = [
     ...outcomes.slice(0, 3).map((o) => writer.claim(o)), writer.setEnd(SET('0001', 'A')),
     ...outcomes.slice(3).map((o) => writer.claim(o)), writer.setEnd(SET('0002', 'R')),
@@ -137,6 +137,7 @@ describe('createHtmlReportWriter', () => {
     expect(page).toMatch(/\.report \{ display: flex; flex-direction: column;/);
     expect(page).toContain('.o-summary { order: -1; }');
     expect(page.trimEnd().endsWith('</html>')).toBe(true);
+    expect(parts[0]).toContain('generated 2026-12-04 10:30 UTC');
   });
 
   it('marks the failing lines and lists the rule, the reason, how to fix it and the source', async () => {
