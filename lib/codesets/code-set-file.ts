@@ -15,6 +15,8 @@ export interface CodeSetFile<T> {
   readonly retrieved: string;
   /** True when the file holds the whole code set (an unknown code is then invalid, not just unknown). */
   readonly complete: boolean;
+  /** When `complete` holds only for some dates of service (a loaded ICD-10-CM fiscal year), those dates. */
+  readonly completePeriod?: { readonly from: string; readonly to: string | null };
   readonly entries: readonly T[];
 }
 

@@ -130,6 +130,7 @@ export function mergeDiagnoses(
     source: `${shipped.source}; ${loaded.source}`,
     version: `${shipped.version}+${loaded.version}`,
     complete: loaded.complete,
+    completePeriod: { from, to },
     entries: [...outside, ...inside].sort((a, b) => compareText(a.code, b.code) || compareText(a.effectiveFrom, b.effectiveFrom)),
   };
 }

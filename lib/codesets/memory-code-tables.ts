@@ -21,8 +21,8 @@ export function createMemoryCodeTables(sets: CodeSets): CodeTables {
     procedure: (code, dos) => lookup(procedures.get(code), dos),
     proceduresComplete: sets.procedures.complete,
     diagnosis: (code, dos) => lookup(diagnoses.get(code), dos),
-    // The shipped subset is never complete; a loaded CMS order file sets `complete`.
-    diagnosesComplete: () => sets.diagnoses.complete,
+    // The shipped subset is never complete; a loaded CMS order file makes its fiscal year complete.
+    diagnosesComplete: (dos) => sets.diagnoses.complete && (sets.diagnoses.completePeriod === undefined || covers({ effectiveFrom: sets.diagnoses.completePeriod.from, effectiveTo: sets.diagnoses.completePeriod.to, source: '' }, dos)),
     modifier: (code, dos) => lookup(modifiers.get(code), dos),
     placeOfService: (code, dos) => lookup(places.get(code), dos),
     ptp: (column1, column2, dos) => inForce(ptp.get(`${column1}|${column2}`), dos),

@@ -1,3 +1,4 @@
+import { applySafeFixes } from '../ack/safe-fixes.ts';
 import type { Day, PayerProfileId } from '../codesets/types.ts';
 import type { Finding, Severity } from '../findings.ts';
 import type { Claim } from '../model/claim.ts';
@@ -43,9 +44,13 @@ export function createRuleEngine(options: RuleEngineOptions): RuleEngine {
     const errors = findings.filter((f) => f.severity === 'error');
     const snipErrors = [...claim.contextErrors, ...claim.errors];
     const status = snipErrors.length > 0 || errors.length > 0 ? 'rejected' : 'accepted';
-    // A rejected claim goes into the corrected file only when safe fixes clear every error.
-    const inCorrected = status === 'accepted' || (snipErrors.length === 0 && errors.every((f) => f.finding.fix !== undefined));
-    const fixes = inCorrected ? uniqueFixes(findings) : [];
+    // A rejected claim goes into the corrected file only when safe fixes clear every error, and
+    // the writer can apply every one of them (a fix that no longer fits is skipped there).
+    const candidates = uniqueFixes(findings);
+    const trial = candidates.length === 0 ? null : applySafeFixes(claim, candidates);
+    const fixable = snipErrors.length === 0 && errors.every((f) => f.finding.fix !== undefined) && (trial?.skipped.length ?? 0) === 0;
+    const inCorrected = status === 'accepted' || fixable;
+    const fixes = inCorrected ? (trial?.applied ?? []) : [];
     if (status === 'accepted') await options.recordSessions(history);
     const report: ClaimReport = {
       ...snip,

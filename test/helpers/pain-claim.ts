@@ -24,7 +24,9 @@ export interface LineSpec {
   readonly pos?: string;
   /** SV101-7 (unlisted procedure description). */
   readonly description?: string;
-  /** Extra 2400 segments after REF*6R, e.g. "REF*G1*PA123". */
+  /** 2400 REF segments that come before REF*6R in the TR3 order (REF*9B, 9D, G1 …), e.g. "REF*G1*PA123". */
+  readonly refs?: readonly string[];
+  /** Extra 2400 segments after REF*6R (later REFs, AMT, NTE, 2410/2420 loops …). */
   readonly extra?: readonly string[];
 }
 
@@ -96,6 +98,7 @@ export function claimText(spec: ClaimSpec): string {
       `LX*${i + 1}`,
       `SV1*${composite}*${cents(Math.round((l.charge ?? 100) * 100))}*${l.unitType ?? 'UN'}*${l.units ?? 1}*${l.pos ?? ''}**${pointers}`,
       `DTP*472*D8*${l.dos ?? dos}`,
+      ...(l.refs ?? []),
       `REF*6R*L${i + 1}`,
       ...(l.extra ?? []),
     );
