@@ -201,7 +201,7 @@ describe('codesets modifiers and places of service', () => {
       50: 'bilateral', LT: 'side', RT: 'side', 59: 'distinct', XE: 'distinct', XS: 'distinct', XP: 'distinct', XU: 'distinct',
       25: 'em', 57: 'em', 51: 'other', 52: 'other', 53: 'other', 76: 'other', 77: 'other', AS: 'other', GC: 'other',
       TC: 'pc-tc', 26: 'pc-tc', 95: 'telehealth', 93: 'telehealth', GT: 'telehealth', KX: 'coverage', GA: 'coverage',
-      GZ: 'coverage', JW: 'drug', JZ: 'drug', GP: 'therapy', GO: 'therapy', GN: 'therapy', F1: 'distinct', TA: 'distinct',
+      GZ: 'coverage', JW: 'drug', JZ: 'drug', GP: 'therapy', GO: 'therapy', GN: 'therapy', F1: 'side', TA: 'side',
     };
     for (const [code, k] of Object.entries(expected)) expect(kind(code), code).toBe(k);
     expect(tables.modifier('JZ', '2022-12-31').status).toBe('inactive');
