@@ -1,4 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 
 /**
@@ -52,4 +53,37 @@ export function createDynamoClient(options: AwsClientOptions = {}): DynamoDBClie
     region: options.region ?? EMULATOR_REGION,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
+}
+
+/**
+ * The document client (plain JS values in and out) the DynamoDB adapters use. lib-dynamodb
+ * shares the base client's config and middleware and writes its translate options into that
+ * shared config, so every document client of one base client must be made with the same
+ * options: this is the one place they are made.
+ */
+export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+/**
+ * Creates a table keyed by string `PK` and `SK`, on demand, and waits until it is active (for
+ * tests and local mode; in AWS the CDK stack creates the tables). Both claimcheck tables have
+ * this key schema; what the keys hold is each adapter's business.
+ */
+export async function createPkSkTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      AttributeDefinitions: [
+        { AttributeName: 'PK', AttributeType: 'S' },
+        { AttributeName: 'SK', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'PK', KeyType: 'HASH' },
+        { AttributeName: 'SK', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+  await waitUntilTableExists({ client, maxWaitTime: 60 }, { TableName: tableName });
 }
