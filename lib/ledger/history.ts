@@ -33,7 +33,9 @@ const LOOKBACK_YEARS = 3;
 export async function loadHistory(view: ClaimView, options: HistoryOptions): Promise<ClaimHistory> {
   if (view.memberId === '' || view.birthDate === null) return UNKNOWN_HISTORY;
   const patientKey = options.keyer(view.payerId, view.memberId, view.birthDate);
-  const current = sessionsOf(view, { tables: options.tables, profileId: options.profileId, patientKey, isa13: options.isa13 });
+  // 'CLAIM' keeps the claim key's input apart from any patient key's (payer id, member id, DOB).
+  const claimKey = options.keyer('CLAIM', options.isa13, view.id);
+  const current = sessionsOf(view, { tables: options.tables, profileId: options.profileId, patientKey, claimKey });
   const dates = current.map((s) => s.dos).sort();
   const [first, last] = [dates[0], dates.at(-1)];
   if (first === undefined || last === undefined) return { ...UNKNOWN_HISTORY, known: true };
@@ -45,7 +47,7 @@ export async function loadHistory(view: ClaimView, options: HistoryOptions): Pro
     regions.set(`${s.family}|${s.region}`, s);
     if (s.family === 'RFA') regions.set(`FACET_DX|${s.region}`, { family: 'FACET_DX', region: s.region });
   }
-  const own = claimKeyPrefix(options.isa13, view.id);
+  const own = claimKeyPrefix(claimKey);
   const notOwn = (s: Session): boolean => !s.key.startsWith(own);
   const [earlier, visits] = await Promise.all([
     Promise.all([...regions.values()].map((r) => options.ledger.sessions({ patientKey, payerGroup, family: r.family, region: r.region, from, to: last }))),

@@ -14,8 +14,11 @@ export interface SessionOptions {
   readonly profileId: PayerProfileId;
   /** The patient's keyed hash (PatientKeyer). */
   readonly patientKey: string;
-  /** ISA13 of the interchange the claim came in. */
-  readonly isa13: string;
+  /**
+   * A keyed hash of the claim's interchange (ISA13) and CLM01: the ledger must not hold CLM01,
+   * a patient account number, in clear. Every session key of the claim starts with it.
+   */
+  readonly claimKey: string;
 }
 
 /**
@@ -27,12 +30,12 @@ export function payerGroupOf(profileId: PayerProfileId, payerId: string): string
 }
 
 /**
- * "<ISA13>#<CLM01>#": every session key of one claim in one interchange starts with it, so the
+ * "<claim key>#": every session key of one claim in one interchange starts with it, so the
  * history can leave out the claim's own sessions (a re-run never counts a claim against itself).
- * `#` and `%` inside the values are escaped so one claim id can never be a prefix of another's.
+ * The claim key is a fixed-length hex hash, so one claim's prefix is never another's.
  */
-export function claimKeyPrefix(isa13: string, claimId: string): string {
-  return `${keyPart(isa13)}#${keyPart(claimId)}#`;
+export function claimKeyPrefix(claimKey: string): string {
+  return `${claimKey}#`;
 }
 
 /** Procedure families the ledger counts; the rest (E/M, imaging, SI RFA …) only make VISITs. */
@@ -72,7 +75,7 @@ export function sessionsOf(view: ClaimView, options: SessionOptions): Session[] 
     const region = family === 'SIJ' ? 'SI' : family === 'TPI' ? 'NA' : (lookup.entry.region ?? 'NA');
     add(groups, `${family}|${region}|${dos}`, { family, region, dos, firstLine, lines: [] }, line);
   });
-  const prefix = claimKeyPrefix(options.isa13, view.id);
+  const prefix = claimKeyPrefix(options.claimKey);
   const base = { patientKey: options.patientKey, payerGroup: payerGroupOf(options.profileId, view.payerId), provider: view.billingNpi };
   const counted = [...groups.values()].map((g): Session => ({
     ...base,
@@ -142,6 +145,3 @@ function distinct(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
-function keyPart(value: string): string {
-  return value.replaceAll('%', '%25').replaceAll('#', '%23');
-}

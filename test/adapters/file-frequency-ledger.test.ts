@@ -89,8 +89,9 @@ describe('openFileLedger', () => {
       const second = await history(run2.ledger, 'PCN-2', '20261110', '000000002');
       expect(second.sessions('ESI', 'LS', '2026-01-01', '2026-12-31').map((s) => s.dos)).toEqual(['2026-03-01']);
       const text = await readFile(path, 'utf8');
-      // painClaim's patient: JOHN DOE, member MEM123456, born 1960-01-01, 200 OAK AVENUE.
-      for (const phi of ['DOE', 'JOHN', 'MEM123456', '19600101', '1960-01-01', 'OAK']) expect(text).not.toContain(phi);
+      // painClaim's patient: JOHN DOE, member MEM123456, born 1960-01-01, 200 OAK AVENUE; the
+      // claim's CLM01 (a patient account number) is keyed too.
+      for (const phi of ['DOE', 'JOHN', 'MEM123456', '19600101', '1960-01-01', 'OAK', 'PCN-1']) expect(text).not.toContain(phi);
     });
   });
 });

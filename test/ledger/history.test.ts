@@ -67,13 +67,16 @@ describe('loadHistory', () => {
     const ledger = createMemoryFrequencyLedger();
     const first = await load(ledger, medicareEsi);
     await ledger.record(first.current);
-    await ledger.record([{ ...first.current[0]!, key: '000000001#PCN-0001#7', dos: '2026-11-01' }]);
+    const ownPrefix = first.current[0]!.key.replace(/#1$/, '#');
+    await ledger.record([{ ...first.current[0]!, key: `${ownPrefix}7`, dos: '2026-11-01' }]);
     const again = await load(ledger, medicareEsi);
     expect(again.sessions('ESI', 'LS', '2020-01-01', '2026-12-31')).toEqual([]);
     expect(again.visits('2020-01-01', '2026-12-31')).toEqual([]);
     // The same claim in another interchange is another submission: it is history.
     const other = await load(ledger, medicareEsi, '000000002');
-    expect(other.sessions('ESI', 'LS', '2020-01-01', '2026-12-31').map((s) => s.key)).toEqual(['000000001#PCN-0001#7', '000000001#PCN-0001#1']);
+    expect(other.sessions('ESI', 'LS', '2020-01-01', '2026-12-31').map((s) => s.key)).toEqual([`${ownPrefix}7`, `${ownPrefix}1`]);
+    // The claim key comes from the keyer (a keyed hash in production), never CLM01 in clear.
+    expect(ownPrefix).toBe('K(CLAIM|000000001|PCN-0001)#');
   });
 });
 

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 function sessions(spec: ClaimSpec, profileId: PayerProfileId = 'medicare'): Session[] {
-  return sessionsOf(painClaim(spec).view, { tables, profileId, patientKey: 'P1', isa13: '000000001' });
+  return sessionsOf(painClaim(spec).view, { tables, profileId, patientKey: 'P1', claimKey: 'K1' });
 }
 
 const counted = (list: readonly Session[]) => list.filter((s) => s.family !== 'VISIT');
@@ -20,26 +20,26 @@ describe('sessionsOf', () => {
   it('makes one session per family, region and date, and one VISIT per date', () => {
     const list = sessions({ filing: 'MB', lines: [{ code: '64483', modifiers: ['50'] }, { code: '64484', modifiers: ['50'] }] });
     expect(list).toEqual([
-      { patientKey: 'P1', payerGroup: 'MEDICARE-FFS', provider: '1234567893', family: 'ESI', region: 'LS', dos: '2026-11-10', key: '000000001#PCN-0001#1', side: 'B', codes: ['64483', '64484'], joints: [] },
-      { patientKey: 'P1', payerGroup: 'MEDICARE-FFS', provider: '1234567893', family: 'VISIT', region: 'NA', dos: '2026-11-10', key: '000000001#PCN-0001#1#VISIT', side: null, codes: ['64483', '64484'], joints: [] },
+      { patientKey: 'P1', payerGroup: 'MEDICARE-FFS', provider: '1234567893', family: 'ESI', region: 'LS', dos: '2026-11-10', key: 'K1#1', side: 'B', codes: ['64483', '64484'], joints: [] },
+      { patientKey: 'P1', payerGroup: 'MEDICARE-FFS', provider: '1234567893', family: 'VISIT', region: 'NA', dos: '2026-11-10', key: 'K1#1#VISIT', side: null, codes: ['64483', '64484'], joints: [] },
     ]);
   });
 
   it('keys a session by the LX01 of its first line', () => {
     const list = counted(sessions({ lines: [{ code: '99213', modifiers: ['25'] }, { code: '62321' }, { code: '64493' }] }));
     expect(list.map((s) => [s.family, s.region, s.key])).toEqual([
-      ['ESI', 'CT', '000000001#PCN-0001#2'],
-      ['FACET_TX', 'LS', '000000001#PCN-0001#3'],
+      ['ESI', 'CT', 'K1#2'],
+      ['FACET_TX', 'LS', 'K1#3'],
     ]);
   });
 
   it('splits lines on different dates into sessions and visits of each date', () => {
     const list = sessions({ lines: [{ code: '62323', dos: '20261101' }, { code: '62323', dos: '20261115' }] });
     expect(list.map((s) => `${s.family} ${s.dos} ${s.key}`)).toEqual([
-      'ESI 2026-11-01 000000001#PCN-0001#1',
-      'ESI 2026-11-15 000000001#PCN-0001#2',
-      'VISIT 2026-11-01 000000001#PCN-0001#1#VISIT',
-      'VISIT 2026-11-15 000000001#PCN-0001#2#VISIT',
+      'ESI 2026-11-01 K1#1',
+      'ESI 2026-11-15 K1#2',
+      'VISIT 2026-11-01 K1#1#VISIT',
+      'VISIT 2026-11-15 K1#2#VISIT',
     ]);
   });
 
@@ -76,9 +76,9 @@ describe('sessionsOf', () => {
     expect(payerGroupOf('medicare', 'ANY')).toBe('MEDICARE-FFS');
   });
 
-  it('escapes # and % in key parts, so one claim id is never the prefix of another', () => {
-    expect(sessions({ id: 'A#1', lines: [{ code: '62323' }] })[0]?.key).toBe('000000001#A%231#1');
-    expect(claimKeyPrefix('1', 'A%#')).toBe('1#A%25%23#');
-    expect('1#A%231#1'.startsWith(claimKeyPrefix('1', 'A'))).toBe(false);
+  it('keys sessions by the claim key and the first line, never by CLM01 in clear', () => {
+    const keys = sessions({ id: 'PCN-SECRET', lines: [{ code: '62323' }] }).map((s) => s.key);
+    expect(keys).toEqual(['K1#1', 'K1#1#VISIT']);
+    expect(claimKeyPrefix('K1')).toBe('K1#');
   });
 });
