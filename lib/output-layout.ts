@@ -29,6 +29,6 @@ export function outputKey(key: string): string {
 export function layoutStore(store: ObjectStore): ObjectStore {
   return {
     read: (key) => store.read(key),
-    write: (key, body) => store.write(outputKey(key), body),
+    write: (key, body, encoding) => store.write(outputKey(key), body, encoding),
   };
 }

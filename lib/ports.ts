@@ -8,15 +8,19 @@ import type {
  * (filesystem for the CLI; S3 and DynamoDB for Lambda) so the same core runs everywhere.
  */
 
+/** How text becomes bytes: 'latin1' (the default) for X12, 'utf8' for JSON and HTML. */
+export type TextEncoding = 'latin1' | 'utf8';
+
 /** A place objects are read from and written to: a folder, an S3 bucket. */
 export interface ObjectStore {
   /** Streams an object's bytes; rejects with {@link ObjectNotFoundError} when it is absent. */
   read(key: string): AsyncIterable<Uint8Array>;
   /**
-   * Writes an object from text chunks (Latin-1: one character is one byte, so X12 bytes
-   * round-trip). The object appears whole or not at all, when the chunks end.
+   * Writes an object from text chunks; it appears whole or not at all, when the chunks end.
+   * X12 is written as Latin-1 (one character is one byte, so the sender's bytes round-trip);
+   * reports as UTF-8.
    */
-  write(key: string, body: string | AsyncIterable<string>): Promise<void>;
+  write(key: string, body: string | AsyncIterable<string>, encoding?: TextEncoding): Promise<void>;
 }
 
 export class ObjectNotFoundError extends Error {

@@ -53,7 +53,7 @@ export interface ObjectValidation extends FileValidation {
  * is already there.
  */
 export async function validateObject(deps: ValidateObjectDeps, request: ValidateObjectRequest): Promise<ObjectValidation> {
-  const report = openStreamedObject(deps.outputs, `${request.name}.report.json`, false);
+  const report = openStreamedObject(deps.outputs, `${request.name}.report.json`, false, 'utf8');
   const outputs = (request.claimOutputs ?? []).map((o) => ({
     writer: o.writer,
     object: openStreamedObject(deps.outputs, `${request.name}${o.suffix}`, true),
@@ -63,7 +63,7 @@ export async function validateObject(deps: ValidateObjectDeps, request: Validate
     await o.object.write(text);
     await o.copy?.object.write(text);
   };
-  const html = request.htmlReport === undefined ? null : { writer: request.htmlReport, object: openStreamedObject(deps.outputs, `${request.name}.report.html`, false) };
+  const html = request.htmlReport === undefined ? null : { writer: request.htmlReport, object: openStreamedObject(deps.outputs, `${request.name}.report.html`, false, 'utf8') };
   const all: StreamedObject[] = [...outputs.flatMap((o) => (o.copy === null ? [o.object] : [o.object, o.copy.object])), ...(html === null ? [] : [html.object]), report];
   try {
     await report.write(reportOpening(request.file));

@@ -26,3 +26,12 @@ export async function loadCodeSets(dir: string = SHIPPED_CODESETS_DIR): Promise<
   );
   return Object.fromEntries(entries) as unknown as CodeSets;
 }
+
+/** A CMS ICD-10-CM order file's text, read as Latin-1 (the CMS files are plain ASCII). */
+export async function readOrderFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'latin1');
+  } catch (error) {
+    throw new Error(`${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+}

@@ -3,7 +3,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ObjectNotFoundError, type ObjectStore } from '../ports.ts';
+import { ObjectNotFoundError, type ObjectStore, type TextEncoding } from '../ports.ts';
 
 /** Read in 256 KiB chunks: large enough for throughput, small enough to keep memory flat. */
 const CHUNK = 256 * 1024;
@@ -27,12 +27,12 @@ export class FsObjectStore implements ObjectStore {
     yield* createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Uint8Array>;
   }
 
-  async write(key: string, body: string | AsyncIterable<string>): Promise<void> {
+  async write(key: string, body: string | AsyncIterable<string>, encoding: TextEncoding = 'latin1'): Promise<void> {
     const path = resolve(this.root, key);
     await mkdir(dirname(path), { recursive: true });
     const temp = `${path}.${process.pid}.tmp`;
     try {
-      await pipeline(Readable.from(typeof body === 'string' ? [Buffer.from(body, 'latin1')] : latin1Buffers(body)), createWriteStream(temp));
+      await pipeline(Readable.from(typeof body === 'string' ? [Buffer.from(body, encoding)] : encoded(body, encoding)), createWriteStream(temp));
       await rename(temp, path);
     } catch (error) {
       await rm(temp, { force: true });
@@ -41,6 +41,6 @@ export class FsObjectStore implements ObjectStore {
   }
 }
 
-async function* latin1Buffers(body: AsyncIterable<string>): AsyncIterable<Buffer> {
-  for await (const chunk of body) yield Buffer.from(chunk, 'latin1');
+async function* encoded(body: AsyncIterable<string>, encoding: TextEncoding): AsyncIterable<Buffer> {
+  for await (const chunk of body) yield Buffer.from(chunk, encoding);
 }

@@ -5,7 +5,11 @@ import { fixedClock, type Clock } from '../ack/clock.ts';
 import { FsObjectStore } from '../adapters/fs-object-store.ts';
 import { createSha256 } from '../adapters/sha256.ts';
 import { ObjectNotFoundError } from '../ports.ts';
+import type { PayerProfileId } from '../codesets/types.ts';
+import { createPipeline } from '../pipeline.ts';
+import { RULES } from '../rules/index.ts';
 import { validateObject, type ObjectValidation } from '../validate-object.ts';
+import { openRuleSetup } from './rule-setup.ts';
 import { formatJson, formatText } from './summary-format.ts';
 import { UsageError, HELP } from './usage.ts';
 
@@ -13,6 +17,9 @@ import { UsageError, HELP } from './usage.ts';
 export const EXIT_ACCEPTED = 0;
 export const EXIT_REJECTED = 1;
 export const EXIT_CANNOT_RUN = 2;
+
+/** Where the frequency ledger (and its patient-key secret) live unless --ledger says otherwise. */
+const DEFAULT_LEDGER = '.claimcheck/ledger';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -48,14 +55,15 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const inputs = new FsObjectStore(io.cwd);
   const outputs = new FsObjectStore(args.out);
   const ack = { clock: args.clock, controlNumbers: counterControlNumbers({ interchange: args.controlNumber, group: args.controlNumber, set: 1 }) };
+  const setup = await openRuleSetup({ ledgerPath: args.ledger, icd10cm: args.icd10cm, today: args.asOf });
+  for (const notice of setup.notices) io.stderr(`claimcheck: ${notice}\n`);
+  const pipeline = createPipeline({ ...setup, rules: RULES, asOf: args.asOf, ack, clock: args.clock, lineBreaks: true, ...(args.profile === null ? {} : { profile: args.profile }) });
   const results: Array<{ file: string; result: ObjectValidation }> = [];
   for (const file of args.files) {
-    const result = await validateObject(
-      { outputs, hasher: createSha256(), ack },
-      { input: inputs.read(file), file, name: basename(file), options: { asOf: args.asOf }, lineBreaks: true },
-    );
+    const result = await validateObject({ outputs, hasher: createSha256(), ack }, { input: inputs.read(file), file, name: basename(file), ...pipeline(file) });
     results.push({ file, result });
   }
+  await setup.flush();
   io.stdout(args.format === 'json' ? formatJson(results, args.out) : formatText(results));
   return results.every((r) => r.result.accepted) ? EXIT_ACCEPTED : EXIT_REJECTED;
 }
@@ -67,6 +75,10 @@ interface ValidateArgs {
   readonly format: 'text' | 'json';
   readonly clock: Clock;
   readonly controlNumber: number;
+  readonly profile: PayerProfileId | null;
+  /** Ledger file, or null with --no-ledger. */
+  readonly ledger: string | null;
+  readonly icd10cm: string | null;
 }
 
 function parseValidateArgs(rest: readonly string[]): ValidateArgs {
@@ -81,6 +93,10 @@ function parseValidateArgs(rest: readonly string[]): ValidateArgs {
         format: { type: 'string', default: 'text' },
         now: { type: 'string' },
         'control-number': { type: 'string' },
+        profile: { type: 'string' },
+        ledger: { type: 'string', default: DEFAULT_LEDGER },
+        'no-ledger': { type: 'boolean', default: false },
+        icd10cm: { type: 'string' },
       },
     });
   } catch (error) {
@@ -90,6 +106,7 @@ function parseValidateArgs(rest: readonly string[]): ValidateArgs {
   if (positionals.length === 0) throw new UsageError('no input files (usage: claimcheck validate <file...> --out <dir>)');
   if (values.out === undefined || values.out === '') throw new UsageError('--out <dir> is required');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  if (values.profile !== undefined && values.profile !== 'medicare' && values.profile !== 'commercial') throw new UsageError(`--profile must be medicare or commercial, not "${values.profile}"`);
   const names = new Map<string, string>();
   for (const file of positionals) {
     const clash = names.get(basename(file));
@@ -105,6 +122,9 @@ function parseValidateArgs(rest: readonly string[]): ValidateArgs {
     clock: values.now === undefined ? { now: () => new Date() } : fixedClock(now),
     // Acks need control numbers that do not repeat between runs; seconds since 2020 grow
     // steadily and fit ISA13's nine digits for decades. --control-number pins them.
+    profile: values.profile ?? null,
+    ledger: values['no-ledger'] ? null : values.ledger,
+    icd10cm: values.icd10cm ?? null,
     controlNumber: values['control-number'] === undefined ? Math.floor((now.getTime() - Date.UTC(2020, 0, 1)) / 1000) % 999_999_999 || 1 : parseControlNumber(values['control-number']),
   };
 }

@@ -13,9 +13,13 @@ Usage:
   claimcheck validate <file...> --out <dir> [options]
 
 Writes, for each input <name>, into <dir>:
-  <name>.999          implementation acknowledgment (005010X231A1)
-  <name>.ta1          interchange acknowledgment, when one is due
-  <name>.report.json  findings per claim (schema: schemas/report.schema.json)
+  <name>.999            implementation acknowledgment (005010X231A1)
+  <name>.ta1            interchange acknowledgment, when one is due
+  <name>.277ca          claim acknowledgment (005010X214), when a set passed the 999
+  <name>.corrected.837  accepted claims (with safe fixes), re-enveloped
+  <name>.rejected.837   rejected claims exactly as sent, re-enveloped
+  <name>.report.html    the page for the billing team
+  <name>.report.json    findings per claim (schema: schemas/report.schema.json)
 
 Options:
   --out, -o <dir>           output folder (created when missing)
@@ -23,6 +27,10 @@ Options:
   --format text|json        summary printed on stdout (default: text)
   --now <ISO date-time>     date and time written in acknowledgments (default: now)
   --control-number <n>      first ISA13/GS06 of the acknowledgments (default: from the clock)
+  --profile medicare|commercial  judge every claim by this payer profile (default: from SBR09)
+  --ledger <path>           frequency ledger file (default: .claimcheck/ledger)
+  --no-ledger               keep no history (frequency still counts this batch)
+  --icd10cm <file>          a CMS ICD-10-CM order file (icd10cm_order_<year>.txt) for that fiscal year
 
 Exit codes: 0 every file and claim accepted, 1 something was rejected, 2 could not run.
 `;

@@ -1,4 +1,4 @@
-import type { ObjectStore } from '../ports.ts';
+import type { ObjectStore, TextEncoding } from '../ports.ts';
 import { createChannel, type Channel } from './channel.ts';
 
 /**
@@ -14,12 +14,12 @@ export interface StreamedObject {
   abort(error: unknown): Promise<void>;
 }
 
-export function openStreamedObject(store: ObjectStore, key: string, lazy: boolean): StreamedObject {
+export function openStreamedObject(store: ObjectStore, key: string, lazy: boolean, encoding: TextEncoding = 'latin1'): StreamedObject {
   let channel: Channel | null = null;
   let written: Promise<void> | null = null;
   const start = (): Channel => {
     const ch = createChannel();
-    written = store.write(key, ch.chunks);
+    written = store.write(key, ch.chunks, encoding);
     // If the store fails, stop feeding it; the error surfaces in finish().
     written.catch(() => ch.close());
     channel = ch;

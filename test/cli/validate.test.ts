@@ -11,7 +11,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'claimcheck.js');
 const BRIEF = join(ROOT, 'test', 'fixtures', 'brief');
 const GOLDEN = join(ROOT, 'test', 'golden', 'cli');
-const FIXED = ['--now', '2025-01-15T11:05:00Z', '--control-number', '501', '--as-of', '2025-01-20'];
+const FIXED = ['--now', '2025-01-15T11:05:00Z', '--control-number', '501', '--as-of', '2025-01-20', '--no-ledger'];
 
 interface Run {
   code: number;
@@ -32,7 +32,10 @@ async function claimcheck(args: readonly string[], cwd = ROOT): Promise<Run> {
 const validateReport = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas', 'report.schema.json'), 'utf8')));
 
 function report(dir: string, name: string): Record<string, unknown> {
-  const json = JSON.parse(readFileSync(join(dir, `${name}.report.json`), 'utf8'));
+  const text = readFileSync(join(dir, `${name}.report.json`), 'utf8');
+  // Reports are UTF-8 (rule sources cite "§"): a Latin-1 write would leave replacement characters.
+  expect(text).not.toContain('\uFFFD');
+  const json = JSON.parse(text);
   expect(validateReport(json), JSON.stringify(validateReport.errors)).toBe(true);
   return json;
 }
@@ -65,9 +68,14 @@ describe('claimcheck validate', () => {
     expect(r.accepted).toBe(true);
     expect(r.summary).toEqual({ interchanges: 1, transactions: 1, claims: 2, acceptedClaims: 2, rejectedClaims: 0, serviceLines: 4 });
     expect(r.claims).toEqual([
-      expect.objectContaining({ id: 'PCN-0001', transaction: '0001', status: 'accepted', chargeCents: 15000, findings: [] }),
-      expect.objectContaining({ id: 'PCN-0002', transaction: '0001', status: 'accepted', chargeCents: 27500, findings: [] }),
+      expect.objectContaining({ id: 'PCN-0001', transaction: '0001', status: 'accepted', chargeCents: 15000, profile: 'commercial', fixes: [] }),
+      expect.objectContaining({ id: 'PCN-0002', transaction: '0001', status: 'accepted', chargeCents: 27500, profile: 'commercial', fixes: [] }),
     ]);
+    // A.1 is a primary-care example: its codes (87880, J06.9 …) are outside the shipped pain
+    // code sets, which is a warning ("not in the loaded code set"), never a rejection.
+    const findings = (r.claims as Array<{ findings: Array<{ severity: string; rule: string }> }>).flatMap((c) => c.findings);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) expect([f.severity, f.rule]).toEqual(['warning', expect.stringMatching(/^code\/(procedure|diagnosis)$/)]);
     expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(r.asOf).toBe('2025-01-20');
   });
