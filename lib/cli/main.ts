@@ -57,7 +57,17 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const ack = { clock: args.clock, controlNumbers: counterControlNumbers({ interchange: args.controlNumber, group: args.controlNumber, set: 1 }) };
   const setup = await openRuleSetup({ ledgerPath: args.ledger, icd10cm: args.icd10cm, today: args.asOf });
   for (const notice of setup.notices) io.stderr(`claimcheck: ${notice}\n`);
-  const pipeline = createPipeline({ ...setup, rules: RULES, asOf: args.asOf, ack, clock: args.clock, lineBreaks: true, ...(args.profile === null ? {} : { profile: args.profile }) });
+  const pipeline = createPipeline({
+    ...setup,
+    rules: RULES,
+    asOf: args.asOf,
+    ack,
+    clock: args.clock,
+    lineBreaks: true,
+    // pyx12's X214 map wants the 2200C provider status and the 2220D STC02 date; the TR3 examples omit both.
+    ack277: args.form277 === 'pyx12' ? { providerLevelStatus: true, lineStatusDate: true } : {},
+    ...(args.profile === null ? {} : { profile: args.profile }),
+  });
   const results: Array<{ file: string; result: ObjectValidation }> = [];
   for (const file of args.files) {
     const result = await validateObject({ outputs, hasher: createSha256(), ack }, { input: inputs.read(file), file, name: basename(file), ...pipeline(file) });
@@ -79,6 +89,7 @@ interface ValidateArgs {
   /** Ledger file, or null with --no-ledger. */
   readonly ledger: string | null;
   readonly icd10cm: string | null;
+  readonly form277: 'tr3' | 'pyx12';
 }
 
 function parseValidateArgs(rest: readonly string[]): ValidateArgs {
@@ -97,6 +108,7 @@ function parseValidateArgs(rest: readonly string[]): ValidateArgs {
         ledger: { type: 'string', default: DEFAULT_LEDGER },
         'no-ledger': { type: 'boolean', default: false },
         icd10cm: { type: 'string' },
+        '277ca-form': { type: 'string', default: 'tr3' },
       },
     });
   } catch (error) {
@@ -106,6 +118,8 @@ function parseValidateArgs(rest: readonly string[]): ValidateArgs {
   if (positionals.length === 0) throw new UsageError('no input files (usage: claimcheck validate <file...> --out <dir>)');
   if (values.out === undefined || values.out === '') throw new UsageError('--out <dir> is required');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  const form277 = values['277ca-form'];
+  if (form277 !== 'tr3' && form277 !== 'pyx12') throw new UsageError(`--277ca-form must be tr3 or pyx12, not "${form277}"`);
   if (values.profile !== undefined && values.profile !== 'medicare' && values.profile !== 'commercial') throw new UsageError(`--profile must be medicare or commercial, not "${values.profile}"`);
   const names = new Map<string, string>();
   for (const file of positionals) {
@@ -125,6 +139,7 @@ function parseValidateArgs(rest: readonly string[]): ValidateArgs {
     profile: values.profile ?? null,
     ledger: values['no-ledger'] ? null : values.ledger,
     icd10cm: values.icd10cm ?? null,
+    form277,
     controlNumber: values['control-number'] === undefined ? Math.floor((now.getTime() - Date.UTC(2020, 0, 1)) / 1000) % 999_999_999 || 1 : parseControlNumber(values['control-number']),
   };
 }

@@ -31,6 +31,8 @@ Options:
   --ledger <path>           frequency ledger file (default: .claimcheck/ledger)
   --no-ledger               keep no history (frequency still counts this batch)
   --icd10cm <file>          a CMS ICD-10-CM order file (icd10cm_order_<year>.txt) for that fiscal year
+  --277ca-form tr3|pyx12    277CA as in the TR3 examples (default) or with the 2200C status and
+                            2220D STC02 date that pyx12's map requires
 
 Exit codes: 0 every file and claim accepted, 1 something was rejected, 2 could not run.
 `;
