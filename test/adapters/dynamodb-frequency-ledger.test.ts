@@ -2,6 +2,7 @@ import { type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoClient } from '../../lib/adapters/aws-clients.ts';
 import { createDynamoFrequencyLedger, createLedgerTable } from '../../lib/adapters/dynamodb-frequency-ledger.ts';
+import { createMemoryFrequencyLedger } from '../../lib/ledger/memory-frequency-ledger.ts';
 import { type FrequencyLedger, LedgerConflictError, type Session } from '../../lib/ports.ts';
 import { dynamoDbLocalUnavailable, startDynamoDbLocal } from '../emulators/dynamodb-local.ts';
 import type { Emulator } from '../emulators/emulator.ts';
@@ -26,6 +27,10 @@ async function freshLedger(): Promise<{ table: string; open: () => FrequencyLedg
 const esi = { patientKey: 'P1', payerGroup: 'MEDICARE-FFS', family: 'ESI', region: 'LS' } as const;
 const window2026 = { ...esi, from: '2026-01-01', to: '2026-12-31' };
 
+/** Both ledgers answer in date order; within a day DynamoDB orders by key (the sort key's end). */
+const byDateAndKey = (sessions: readonly Session[]): Session[] =>
+  [...sessions].sort((a, b) => (a.dos === b.dos ? (a.key < b.key ? -1 : 1) : a.dos < b.dos ? -1 : 1));
+
 describe.skipIf(unavailable !== null)(`createDynamoFrequencyLedger against DynamoDB Local${unavailable === null ? '' : ` (skipped: ${unavailable})`}`, () => {
   beforeAll(async () => {
     local = await startDynamoDbLocal();
@@ -36,37 +41,40 @@ describe.skipIf(unavailable !== null)(`createDynamoFrequencyLedger against Dynam
     await local?.stop();
   });
 
-  it('answers one patient, payer group, family and region from ≤ dos ≤ to, in date order, every field intact', async () => {
+  it('answers sessions and visits as the memory ledger does, every field intact', async () => {
     const { open } = await freshLedger();
-    const ledger = open();
-    const inWindow = session({ family: 'ESI', dos: '2026-12-31', key: '000000001#C-1#1', side: 'B', codes: ['64483', '64484'], joints: ['L4-5-L'] });
-    await ledger.record([
-      inWindow,
-      session({ family: 'ESI', dos: '2025-12-31', key: 'b' }),
-      session({ family: 'ESI', dos: '2026-01-01', key: 'c' }),
-      session({ family: 'ESI', dos: '2027-01-01', key: 'd' }),
-      session({ family: 'ESI', dos: '2026-06-01', region: 'CT', key: 'e' }),
-      session({ family: 'FACET_DX', dos: '2026-06-01', key: 'f' }),
-      session({ family: 'ESI', dos: '2026-06-01', patientKey: 'P2', key: 'g' }),
-      session({ family: 'ESI', dos: '2026-06-01', payerGroup: 'COMM-X', key: 'h' }),
-    ]);
-    const found = await open().sessions(window2026);
-    expect(found.map((s) => s.key)).toEqual(['c', inWindow.key]);
-    expect(found[1]).toEqual(inWindow);
-  });
-
-  it('answers VISITs per patient and provider, whatever the payer group', async () => {
-    const { open } = await freshLedger();
-    const ledger = open();
-    await ledger.record([
-      session({ family: 'VISIT', dos: '2026-02-01', key: 'a' }),
-      session({ family: 'VISIT', dos: '2026-03-01', payerGroup: 'COMM-X', key: 'b' }),
-      session({ family: 'VISIT', dos: '2026-03-01', provider: '1999999992', key: 'c' }),
-      session({ family: 'ESI', dos: '2026-04-01', key: 'd' }),
-    ]);
-    expect((await ledger.visits('P1', '1234567893', '2026-01-01', '2026-12-31')).map((s) => s.key)).toEqual(['a', 'b']);
-    expect(await ledger.visits('P1', '1234567893', '2026-03-02', '2026-12-31')).toEqual([]);
-    expect(() => ledger.sessions({ ...window2026, family: 'VISIT' })).toThrow(RangeError);
+    const recorded: Session[] = [];
+    // Patients, payer groups, families, regions, providers and dates around a 2026 window.
+    for (const [p, patientKey] of ['P1', 'P2'].entries()) {
+      for (const payerGroup of ['MEDICARE-FFS', 'COMM-X']) {
+        for (const [f, family] of (['ESI', 'FACET_DX', 'TPI', 'VISIT'] as const).entries()) {
+          for (const [d, dos] of ['2025-12-31', '2026-01-01', '2026-06-15', '2026-12-31', '2027-01-01'].entries()) {
+            const region = family === 'ESI' ? (['LS', 'CT'] as const)[d % 2]! : family === 'FACET_DX' ? 'LS' : 'NA';
+            const provider = ['1234567893', '1999999992'][(d + f) % 2]!;
+            const key = `00000000${p}#C-${payerGroup}-${family}-${d}#${d + 1}`;
+            recorded.push({ patientKey, payerGroup, family, region, provider, dos, key, side: d === 2 ? 'B' : null, codes: ['64483', '64484'].slice(0, d % 3), joints: d === 3 ? ['L4-5-L'] : [] });
+          }
+        }
+      }
+    }
+    await open().record(recorded);
+    const memory = createMemoryFrequencyLedger(recorded);
+    const dynamo = open();
+    for (const patientKey of ['P1', 'P2', 'P3']) {
+      for (const provider of ['1234567893', '1999999992']) {
+        expect(await dynamo.visits(patientKey, provider, '2026-01-01', '2026-12-31')).toEqual(byDateAndKey(await memory.visits(patientKey, provider, '2026-01-01', '2026-12-31')));
+      }
+      for (const payerGroup of ['MEDICARE-FFS', 'COMM-X']) {
+        for (const [family, region] of [['ESI', 'LS'], ['ESI', 'CT'], ['FACET_DX', 'LS'], ['TPI', 'NA'], ['RFA', 'LS']] as const) {
+          for (const [from, to] of [['2026-01-01', '2026-12-31'], ['2026-01-02', '2026-12-30'], ['2020-01-01', '2030-01-01']]) {
+            const query = { patientKey, payerGroup, family, region, from: from!, to: to! };
+            expect(await dynamo.sessions(query), JSON.stringify(query)).toEqual(byDateAndKey(await memory.sessions(query)));
+          }
+        }
+      }
+    }
+    expect((await dynamo.sessions(window2026)).map((s) => s.dos)).toEqual(['2026-06-15']);
+    expect(() => dynamo.sessions({ ...window2026, family: 'VISIT' })).toThrow(RangeError);
   });
 
   it('records a claim line once: a redelivery (same keys) is accepted and changes nothing', async () => {
