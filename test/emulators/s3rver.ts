@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Emulator } from './emulator.ts';
 
 export interface S3Emulator extends Emulator {
@@ -23,7 +24,9 @@ const START_TIMEOUT_MS = 15_000;
  */
 export async function startS3rver(buckets: readonly string[]): Promise<S3Emulator> {
   const directory = await mkdtemp(join(tmpdir(), 'claimcheck-s3rver-'));
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', 'tsx', fileURLToPath(new URL('s3rver-process.ts', import.meta.url)), directory, ...buckets], {
+  // tsx runs the TypeScript child; resolved from here so the child starts from any working directory.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', '--import', tsx, fileURLToPath(new URL('s3rver-process.ts', import.meta.url)), directory, ...buckets], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';
