@@ -26,8 +26,22 @@ export interface Env {
   readonly dynamodbEndpoint?: string;
 }
 
-const OUTBOUND_POLICIES: readonly OutboundPolicy[] = ['clean-only', 'always', 'never'];
-const DEFAULT_NIGHTLY_MAX_OBJECTS = 200;
+/** The variable names, shared with the stack (infra/) so the two cannot drift apart. */
+export const ENV_NAMES = {
+  bucketName: 'BUCKET_NAME',
+  codeTableName: 'CODE_TABLE_NAME',
+  ledgerTableName: 'LEDGER_TABLE_NAME',
+  idempotencyTableName: 'IDEMPOTENCY_TABLE_NAME',
+  patientKeySecretId: 'PATIENT_KEY_SECRET_ID',
+  eventBusName: 'EVENT_BUS_NAME',
+  outboundPolicy: 'OUTBOUND_POLICY',
+  nightlyMaxObjects: 'NIGHTLY_MAX_OBJECTS',
+  s3Endpoint: 'S3_ENDPOINT',
+  dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
+} as const satisfies Record<keyof Env, string>;
+
+export const OUTBOUND_POLICIES: readonly OutboundPolicy[] = ['clean-only', 'always', 'never'];
+export const DEFAULT_NIGHTLY_MAX_OBJECTS = 200;
 
 export class EnvError extends Error {
   constructor(message: string) {
@@ -42,20 +56,24 @@ export function readEnv(vars: Readonly<Record<string, string | undefined>>): Env
     if (value === undefined || value === '') throw new EnvError(`environment variable ${name} is not set`);
     return value;
   };
-  const policy = vars.OUTBOUND_POLICY ?? 'clean-only';
-  if (!OUTBOUND_POLICIES.includes(policy as OutboundPolicy)) throw new EnvError(`OUTBOUND_POLICY must be one of ${OUTBOUND_POLICIES.join(', ')}, not "${policy}"`);
-  const max = vars.NIGHTLY_MAX_OBJECTS ?? String(DEFAULT_NIGHTLY_MAX_OBJECTS);
-  if (!/^[1-9]\d{0,5}$/.test(max)) throw new EnvError(`NIGHTLY_MAX_OBJECTS must be a whole number from 1 to 999999, not "${max}"`);
+  const optional = (field: 's3Endpoint' | 'dynamodbEndpoint') => {
+    const value = vars[ENV_NAMES[field]];
+    return value === undefined || value === '' ? {} : { [field]: value };
+  };
+  const policy = vars[ENV_NAMES.outboundPolicy] ?? 'clean-only';
+  if (!OUTBOUND_POLICIES.includes(policy as OutboundPolicy)) throw new EnvError(`${ENV_NAMES.outboundPolicy} must be one of ${OUTBOUND_POLICIES.join(', ')}, not "${policy}"`);
+  const max = vars[ENV_NAMES.nightlyMaxObjects] ?? String(DEFAULT_NIGHTLY_MAX_OBJECTS);
+  if (!/^[1-9]\d{0,5}$/.test(max)) throw new EnvError(`${ENV_NAMES.nightlyMaxObjects} must be a whole number from 1 to 999999, not "${max}"`);
   return {
-    bucketName: required('BUCKET_NAME'),
-    codeTableName: required('CODE_TABLE_NAME'),
-    ledgerTableName: required('LEDGER_TABLE_NAME'),
-    idempotencyTableName: required('IDEMPOTENCY_TABLE_NAME'),
-    patientKeySecretId: required('PATIENT_KEY_SECRET_ID'),
-    eventBusName: required('EVENT_BUS_NAME'),
+    bucketName: required(ENV_NAMES.bucketName),
+    codeTableName: required(ENV_NAMES.codeTableName),
+    ledgerTableName: required(ENV_NAMES.ledgerTableName),
+    idempotencyTableName: required(ENV_NAMES.idempotencyTableName),
+    patientKeySecretId: required(ENV_NAMES.patientKeySecretId),
+    eventBusName: required(ENV_NAMES.eventBusName),
     outboundPolicy: policy as OutboundPolicy,
     nightlyMaxObjects: Number(max),
-    ...(vars.S3_ENDPOINT ? { s3Endpoint: vars.S3_ENDPOINT } : {}),
-    ...(vars.DYNAMODB_ENDPOINT ? { dynamodbEndpoint: vars.DYNAMODB_ENDPOINT } : {}),
+    ...optional('s3Endpoint'),
+    ...optional('dynamodbEndpoint'),
   };
 }
