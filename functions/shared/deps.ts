@@ -1,4 +1,3 @@
-import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
@@ -12,11 +11,11 @@ import { S3ObjectStore } from '../../lib/adapters/s3-object-store.ts';
 import type { PatientKeyer } from '../../lib/ports.ts';
 import { RULES } from '../../lib/rules/index.ts';
 import type { PendingObjects } from '../nightly/process.ts';
-import { validateInput, type BatchValidated, type ValidationRun } from '../validate-837/process.ts';
-import type { ObjectRef } from '../validate-837/s3-event.ts';
+import type { BatchValidated, ValidationRun } from '../validate-837/process.ts';
 import { readEnv } from './env.ts';
 import { observeBatch } from './middleware.ts';
 import { createRun } from './run.ts';
+import { createValidateOnce, idempotencyConfig } from './validate-once.ts';
 
 /**
  * Module-scope wiring (conventions §12): the env is checked and the clients built once per
@@ -73,12 +72,7 @@ async function publish(detail: BatchValidated): Promise<void> {
   if ((result.FailedEntryCount ?? 0) > 0) throw new Error(`EventBridge refused the event for ${detail.key}: ${result.Entries?.[0]?.ErrorCode ?? 'unknown error'}`);
 }
 
-/**
- * Redeliveries are common (S3 delivers at least once; Lambda retries): a bucket + key + version
- * already validated returns its stored detail without validating, publishing or counting again.
- * A week covers the retries and a DLQ redrive; a new version of the key is a new validation.
- */
-const idempotency = new IdempotencyConfig({ expiresAfterSeconds: 7 * 24 * 60 * 60, throwOnNoIdempotencyKey: true });
+const idempotency = idempotencyConfig();
 
 /** One invocation's validation context (its own "today", rule engine and control numbers). */
 export async function openRun(context: Context): Promise<ValidationRun> {
@@ -93,11 +87,8 @@ export async function openRun(context: Context): Promise<ValidationRun> {
   );
 }
 
-export const validateOnce = makeIdempotent(
-  async (ref: ObjectRef, run: ValidationRun): Promise<BatchValidated> => {
-    const outcome = await validateInput(run, ref);
-    observeBatch(outcome);
-    return outcome.detail;
-  },
-  { persistenceStore: new DynamoDBPersistenceLayer({ tableName: env.idempotencyTableName, awsSdkV3Client: dynamo }), config: idempotency, dataIndexArgument: 0 },
+export const validateOnce = createValidateOnce(
+  new DynamoDBPersistenceLayer({ tableName: env.idempotencyTableName, awsSdkV3Client: dynamo }),
+  idempotency,
+  observeBatch,
 );
