@@ -82,7 +82,7 @@ export async function validateInput(run: ValidationRun, ref: ObjectRef): Promise
     outputs: result.written.map(outputKey),
   };
   await run.publish(detail);
-  return { detail, interchangeControlNumbers: result.interchanges.map((ic) => ic.isa[13] ?? ''), ruleCounts };
+  return { detail, interchangeControlNumbers: result.interchanges.flatMap((ic) => (ic.isa[13] === undefined ? [] : [ic.isa[13]])), ruleCounts };
 }
 
 function countingRules(writer: ClaimStreamWriter, count: (rule: string) => void): ClaimStreamWriter {
