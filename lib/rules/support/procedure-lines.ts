@@ -13,9 +13,16 @@ export interface ProcedureLine extends DatedLine {
  * a missing one) and a code the procedure table knows on that date (code/procedure reports the
  * rest). Claim order is kept.
  */
-export function procedureLines(view: ClaimView, tables: CodeTables): ProcedureLine[] {
-  return datedLines(view).flatMap(({ line, dos }) => {
+export function procedureLines(view: ClaimView, tables: CodeTables): readonly ProcedureLine[] {
+  const known = cache.get(view);
+  if (known !== undefined && known.tables === tables) return known.lines;
+  const lines = datedLines(view).flatMap(({ line, dos }) => {
     const found = tables.procedure(line.code, dos);
     return found.status === 'active' ? [{ line, dos, procedure: found.entry }] : [];
   });
+  cache.set(view, { tables, lines });
+  return lines;
 }
+
+/** Most pm/ rules start from these lines: looked up once per claim view and code tables. */
+const cache = new WeakMap<ClaimView, { readonly tables: CodeTables; readonly lines: readonly ProcedureLine[] }>();

@@ -7,9 +7,17 @@ export interface DatedLine {
   readonly dos: Day;
 }
 
+/** Many rules ask for the same claim's dated lines: computed once per claim view. */
+const dated = new WeakMap<ClaimView, readonly DatedLine[]>();
+
 /** Lines with a date of service, in claim order (the SNIP layer reports a missing one). */
-export function datedLines(view: ClaimView): DatedLine[] {
-  return view.lines.flatMap((line) => (line.dos === null ? [] : [{ line, dos: line.dos.from }]));
+export function datedLines(view: ClaimView): readonly DatedLine[] {
+  let lines = dated.get(view);
+  if (lines === undefined) {
+    lines = view.lines.flatMap((line) => (line.dos === null ? [] : [{ line, dos: line.dos.from }]));
+    dated.set(view, lines);
+  }
+  return lines;
 }
 
 /**
