@@ -1,7 +1,7 @@
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NoSuchKey, NotFound, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
-import { ObjectNotFoundError, type ObjectStore } from '../ports.ts';
+import { ObjectNotFoundError, type ObjectStore, type TextEncoding } from '../ports.ts';
 
 export interface S3ObjectStoreOptions {
   readonly client: S3Client;
@@ -52,10 +52,10 @@ export class S3ObjectStore implements ObjectStore {
    * otherwise). S3 shows the object only when the upload completes; a failed upload is aborted,
    * so the key is whole or absent, as the port requires.
    */
-  async write(key: string, body: string | AsyncIterable<string>): Promise<void> {
+  async write(key: string, body: string | AsyncIterable<string>, encoding: TextEncoding = 'latin1'): Promise<void> {
     const upload = new Upload({
       client: this.client,
-      params: { Bucket: this.bucket, Key: key, Body: typeof body === 'string' ? Buffer.from(body, 'latin1') : Readable.from(latin1Buffers(body)) },
+      params: { Bucket: this.bucket, Key: key, Body: typeof body === 'string' ? Buffer.from(body, encoding) : Readable.from(encoded(body, encoding)), ...(encoding === 'utf8' ? { ContentType: contentType(key) } : {}) },
       partSize: this.partSize,
       // One part in flight bounds memory at two parts (the one filling, the one sending).
       queueSize: 1,
@@ -100,6 +100,11 @@ export class S3ObjectStore implements ObjectStore {
   }
 }
 
-async function* latin1Buffers(body: AsyncIterable<string>): AsyncIterable<Buffer> {
-  for await (const chunk of body) yield Buffer.from(chunk, 'latin1');
+/** Reports say what they are, so a browser opening one from the console shows it as text. */
+function contentType(key: string): string {
+  return key.endsWith('.html') ? 'text/html; charset=utf-8' : key.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8';
+}
+
+async function* encoded(body: AsyncIterable<string>, encoding: TextEncoding): AsyncIterable<Buffer> {
+  for await (const chunk of body) yield Buffer.from(chunk, encoding);
 }
