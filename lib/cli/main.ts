@@ -9,7 +9,9 @@ import type { PayerProfileId } from '../codesets/types.ts';
 import { createPipeline } from '../pipeline.ts';
 import { RULES } from '../rules/index.ts';
 import { validateObject, type ObjectValidation } from '../validate-object.ts';
-import { openRuleSetup } from './rule-setup.ts';
+import { endpointOption, put } from './put.ts';
+import { openRuleSetup, type DynamoTables } from './rule-setup.ts';
+import { LOCAL_DYNAMODB_ENDPOINT, LOCAL_TABLES, seedCodes } from './seed-codes.ts';
 import { formatJson, formatText } from './summary-format.ts';
 import { UsageError, HELP } from './usage.ts';
 
@@ -35,6 +37,9 @@ const PROCESS_IO: Io = {
 
 /** Runs the command line; returns the exit code. Never throws: failures become one-line messages. */
 export async function main(argv: readonly string[], io: Io = PROCESS_IO): Promise<number> {
+  // The AWS SDK warns on Node < 22, over several lines, about SDK releases after January 2027;
+  // the lock file pins this one, engines allows Node 20, and stderr is for one-line errors.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   try {
     return await run(argv, io);
   } catch (error) {
@@ -50,12 +55,16 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(HELP);
     return command === undefined ? EXIT_CANNOT_RUN : EXIT_ACCEPTED;
   }
+  if (command === 'put' || command === 'seed-codes') {
+    await (command === 'put' ? put : seedCodes)(rest, io);
+    return EXIT_ACCEPTED;
+  }
   if (command !== 'validate') throw new UsageError(`unknown command "${command}" (try: claimcheck validate <file...> --out <dir>)`);
   const args = parseValidateArgs(rest);
   const inputs = new FsObjectStore(io.cwd);
   const outputs = new FsObjectStore(args.out);
   const ack = { clock: args.clock, controlNumbers: counterControlNumbers({ interchange: args.controlNumber, group: args.controlNumber, set: 1 }) };
-  const setup = await openRuleSetup({ ledgerPath: args.ledger, icd10cm: args.icd10cm, today: args.asOf });
+  const setup = await openRuleSetup({ ledgerPath: args.ledger, icd10cm: args.icd10cm, today: args.asOf, dynamodb: args.dynamodb });
   for (const notice of setup.notices) io.stderr(`claimcheck: ${notice}\n`);
   const pipeline = createPipeline({
     ...setup,
@@ -90,6 +99,7 @@ interface ValidateArgs {
   readonly ledger: string | null;
   readonly icd10cm: string | null;
   readonly form277: 'tr3' | 'pyx12';
+  readonly dynamodb: DynamoTables | null;
 }
 
 function parseValidateArgs(rest: readonly string[]): ValidateArgs {
@@ -109,6 +119,9 @@ function parseValidateArgs(rest: readonly string[]): ValidateArgs {
         'no-ledger': { type: 'boolean', default: false },
         icd10cm: { type: 'string' },
         '277ca-form': { type: 'string', default: 'tr3' },
+        'dynamodb-endpoint': { type: 'string' },
+        'code-table': { type: 'string' },
+        'ledger-table': { type: 'string' },
       },
     });
   } catch (error) {
@@ -121,6 +134,10 @@ function parseValidateArgs(rest: readonly string[]): ValidateArgs {
   const form277 = values['277ca-form'];
   if (form277 !== 'tr3' && form277 !== 'pyx12') throw new UsageError(`--277ca-form must be tr3 or pyx12, not "${form277}"`);
   if (values.profile !== undefined && values.profile !== 'medicare' && values.profile !== 'commercial') throw new UsageError(`--profile must be medicare or commercial, not "${values.profile}"`);
+  const endpoint = endpointOption('--dynamodb-endpoint', values['dynamodb-endpoint'], LOCAL_DYNAMODB_ENDPOINT);
+  if (endpoint === undefined && (values['code-table'] ?? values['ledger-table']) !== undefined) throw new UsageError('--code-table and --ledger-table need --dynamodb-endpoint <url>');
+  // The DynamoDB code table holds what was seeded; an order file cannot be laid over it here.
+  if (endpoint !== undefined && values.icd10cm !== undefined) throw new UsageError('--icd10cm works with the shipped code sets, not with --dynamodb-endpoint');
   const names = new Map<string, string>();
   for (const file of positionals) {
     const clash = names.get(basename(file));
@@ -140,6 +157,7 @@ function parseValidateArgs(rest: readonly string[]): ValidateArgs {
     ledger: values['no-ledger'] ? null : values.ledger,
     icd10cm: values.icd10cm ?? null,
     form277,
+    dynamodb: endpoint === undefined ? null : { endpoint, codeTable: values['code-table'] ?? LOCAL_TABLES.codes, ledgerTable: values['ledger-table'] ?? LOCAL_TABLES.ledger },
     controlNumber: values['control-number'] === undefined ? Math.floor((now.getTime() - Date.UTC(2020, 0, 1)) / 1000) % 999_999_999 || 1 : parseControlNumber(values['control-number']),
   };
 }

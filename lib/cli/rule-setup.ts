@@ -1,4 +1,7 @@
 import { basename, dirname, join } from 'node:path';
+import { createDynamoClient } from '../adapters/aws-clients.ts';
+import { createDynamoCodeTables } from '../adapters/dynamodb-code-tables.ts';
+import { createDynamoFrequencyLedger } from '../adapters/dynamodb-frequency-ledger.ts';
 import { loadCodeSets, readOrderFile } from '../adapters/fs-codesets.ts';
 import { openFileLedger } from '../adapters/file-frequency-ledger.ts';
 import { createPatientKeyer, openPatientKeyer } from '../adapters/patient-keyer.ts';
@@ -6,6 +9,7 @@ import { fiscalYearFromFileName, mergeDiagnoses, parseIcd10cmOrderFile } from '.
 import { createMemoryCodeTables } from '../codesets/memory-code-tables.ts';
 import { createMemoryFrequencyLedger } from '../ledger/memory-frequency-ledger.ts';
 import type { CodeTables, FrequencyLedger, PatientKeyer } from '../ports.ts';
+import { awsFailure } from './put.ts';
 import { UsageError } from './usage.ts';
 
 export interface RuleSetup {
@@ -24,10 +28,32 @@ export interface RuleSetupOptions {
   /** A CMS ICD-10-CM order file laid over the shipped diagnosis subset. */
   readonly icd10cm: string | null;
   readonly today: string;
+  /** Code tables and ledger in DynamoDB (real or emulated) instead of codesets/ and the ledger file. */
+  readonly dynamodb: DynamoTables | null;
+}
+
+export interface DynamoTables {
+  readonly endpoint: string;
+  readonly codeTable: string;
+  readonly ledgerTable: string;
 }
 
 /** Code tables, frequency ledger and patient keyer for one CLI run. */
 export async function openRuleSetup(options: RuleSetupOptions): Promise<RuleSetup> {
+  const { dynamodb } = options;
+  if (dynamodb === null) return openFileRuleSetup(options);
+  const client = createDynamoClient({ endpoint: dynamodb.endpoint });
+  const tables = await createDynamoCodeTables({ client, tableName: dynamodb.codeTable }).catch((error: unknown) => {
+    throw awsFailure(error, `DynamoDB at ${dynamodb.endpoint}`, `code table "${dynamodb.codeTable}"`);
+  });
+  if (options.ledgerPath === null) return { ...withoutLedger(), tables, notices: [] };
+  // The keying secret stays a local file, as for the ledger file: the Lambda's secret pasted
+  // into it makes the CLI key patients as the Lambda does, so both count in one ledger table.
+  const keyer = await openPatientKeyer(join(dirname(options.ledgerPath), 'secret'));
+  return { tables, ledger: createDynamoFrequencyLedger({ client, tableName: dynamodb.ledgerTable }), keyer, flush: async () => undefined, notices: [] };
+}
+
+async function openFileRuleSetup(options: RuleSetupOptions): Promise<RuleSetup> {
   const sets = await loadCodeSets();
   const notices: string[] = [];
   let diagnoses = sets.diagnoses;
@@ -40,12 +66,14 @@ export async function openRuleSetup(options: RuleSetupOptions): Promise<RuleSetu
     diagnoses = mergeDiagnoses(sets.diagnoses, parsed.file);
   }
   const tables = createMemoryCodeTables({ ...sets, diagnoses });
-  if (options.ledgerPath === null) {
-    // No history is kept, so a key made with a throw-away secret is enough to count this batch.
-    return { tables, ledger: createMemoryFrequencyLedger(), keyer: createPatientKeyer(crypto.getRandomValues(new Uint8Array(32))), flush: async () => undefined, notices };
-  }
+  if (options.ledgerPath === null) return { ...withoutLedger(), tables, notices };
   const file = await openFileLedger(options.ledgerPath);
   // The secret lives beside the ledger: a different secret would make every patient look new.
   const keyer = await openPatientKeyer(join(dirname(options.ledgerPath), 'secret'));
   return { tables, ledger: file.ledger, keyer, flush: () => file.flush(), notices };
+}
+
+/** --no-ledger: no history is kept, so a key made with a throw-away secret is enough to count this batch. */
+function withoutLedger(): Pick<RuleSetup, 'ledger' | 'keyer' | 'flush'> {
+  return { ledger: createMemoryFrequencyLedger(), keyer: createPatientKeyer(crypto.getRandomValues(new Uint8Array(32))), flush: async () => undefined };
 }

@@ -11,6 +11,8 @@ export const HELP = `claimcheck: pre-submission validator for X12 837P (005010X2
 
 Usage:
   claimcheck validate <file...> --out <dir> [options]
+  claimcheck put <file> [--endpoint <url>] [--bucket <name>] [--key <key>]
+  claimcheck seed-codes --table <name> [--dynamodb-endpoint <url>] [--create]
 
 Writes, for each input <name>, into <dir>:
   <name>.999            implementation acknowledgment (005010X231A1)
@@ -33,6 +35,15 @@ Options:
   --icd10cm <file>          a CMS ICD-10-CM order file (icd10cm_order_<year>.txt) for that fiscal year
   --277ca-form tr3|pyx12    277CA as in the TR3 examples (default) or with the 2200C status and
                             2220D STC02 date that pyx12's map requires
+  --dynamodb-endpoint <url> code tables and ledger in DynamoDB (real or emulated) instead of
+                            codesets/ and the ledger file (the secret stays beside --ledger)
+  --code-table <name>       with --dynamodb-endpoint (default: claimcheck-codes)
+  --ledger-table <name>     with --dynamodb-endpoint (default: claimcheck-ledger)
+
+put uploads a file to the bucket of \`npm start\` (default http://127.0.0.1:4568, bucket
+claimcheck-local, key inbound/<name>), where it is validated on arrival.
+seed-codes loads codesets/ into a DynamoDB code table (--create: create it when absent; no
+--dynamodb-endpoint: AWS, with the default credentials).
 
 Exit codes: 0 every file and claim accepted, 1 something was rejected, 2 could not run.
 `;
