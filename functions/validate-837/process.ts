@@ -12,9 +12,8 @@ import type { ObjectRef } from './s3-event.ts';
 export interface ValidationRun {
   /** The claim bucket: inputs are read from it, outputs written under their prefixes. */
   readonly bucket: ObjectStore;
-  /** Rule engine, claim outputs and HTML report (lib/pipeline.ts). */
-  readonly pipeline: (file: string) => PipelineRequest;
-  readonly ack: AckContext;
+  /** The acknowledgment context and the pipeline request (rule engine, claim outputs, HTML report) of one object. */
+  readonly prepare: (ref: ObjectRef) => { readonly ack: AckContext; readonly request: PipelineRequest };
   readonly hasher: () => Hasher;
   readonly outboundPolicy: OutboundPolicy;
   readonly publish: (detail: BatchValidated) => Promise<void>;
@@ -61,14 +60,14 @@ export async function validateInput(run: ValidationRun, ref: ObjectRef): Promise
   const count = (rule: string): void => {
     ruleCounts[rule] = (ruleCounts[rule] ?? 0) + 1;
   };
-  const request = run.pipeline(ref.key);
+  const { ack, request } = run.prepare(ref);
   const claimOutputs = (request.claimOutputs ?? []).map((output): ClaimOutput => {
     if (output.suffix !== CORRECTED_SUFFIX) return output;
     // Every claim passes through each writer once; the corrected one also counts the rule ids.
     return { ...output, writer: countingRules(output.writer, count), copy: { suffix: OUTBOUND_SUFFIX, keep: KEEP_OUTBOUND[run.outboundPolicy] } };
   });
   const result = await validateObject(
-    { outputs: layoutStore(run.bucket), hasher: run.hasher(), ack: run.ack },
+    { outputs: layoutStore(run.bucket), hasher: run.hasher(), ack },
     { ...request, claimOutputs, input: run.bucket.read(ref.key), file: ref.key, name },
   );
   for (const finding of result.envelopeFindings) count(finding.rule);

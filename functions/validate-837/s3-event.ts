@@ -5,6 +5,11 @@ export interface ObjectRef {
   readonly bucket: string;
   readonly key: string;
   readonly version: string | null;
+  /**
+   * When S3 received it (the event time), ISO 8601; null when unknown (the nightly listing).
+   * The acknowledgments are dated by it, so a retry writes the same bytes.
+   */
+  readonly receivedAt?: string | null;
 }
 
 export const INBOUND_PREFIX = 'inbound/';
@@ -28,6 +33,6 @@ export function inboundObjects(event: S3Event): ObjectRef[] {
     if (!record.eventName.startsWith('ObjectCreated:')) return [];
     const key = decodeS3Key(record.s3.object.key);
     if (!key.startsWith(INBOUND_PREFIX) || key.startsWith(PROCESSED_PREFIX) || key.endsWith('/')) return [];
-    return [{ bucket: record.s3.bucket.name, key, version: record.s3.object.versionId ?? record.s3.object.eTag ?? null }];
+    return [{ bucket: record.s3.bucket.name, key, version: record.s3.object.versionId ?? record.s3.object.eTag ?? null, receivedAt: record.eventTime ?? null }];
   });
 }

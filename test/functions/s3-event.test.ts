@@ -20,7 +20,7 @@ describe('decodeS3Key', () => {
 describe('inboundObjects', () => {
   it('takes the bucket, key and version id of a put', () => {
     expect(inboundObjects(event('put.json'))).toEqual([
-      { bucket: 'claimcheck-claims-example', key: 'inbound/2026/12/clean-lumbar-esi.837', version: '3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY' },
+      { bucket: 'claimcheck-claims-example', key: 'inbound/2026/12/clean-lumbar-esi.837', version: '3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY', receivedAt: '2026-12-04T15:30:00.000Z' },
     ]);
   });
 
@@ -30,10 +30,14 @@ describe('inboundObjects', () => {
 
   it('keeps each inbound record of a multi-record event, with the ETag when there is no version id', () => {
     expect(inboundObjects(event('multi-record.json'))).toEqual([
-      { bucket: 'claimcheck-claims-example', key: 'inbound/2026/12/batch-1.837', version: '3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY' },
-      { bucket: 'claimcheck-claims-example', key: 'inbound/2026/12/batch-2.837', version: '9f86d081884c7d659a2feaa0c55ad015-4' },
+      { bucket: 'claimcheck-claims-example', key: 'inbound/2026/12/batch-1.837', version: '3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY', receivedAt: '2026-12-04T15:30:00.000Z' },
+      { bucket: 'claimcheck-claims-example', key: 'inbound/2026/12/batch-2.837', version: '9f86d081884c7d659a2feaa0c55ad015-4', receivedAt: '2026-12-04T15:30:00.000Z' },
       // inbound/processed/ (moved by the nightly run) and the folder placeholder are skipped.
     ]);
+  });
+
+  it('keeps the event time, which dates the acknowledgments', () => {
+    expect(inboundObjects(event('put.json')).map((r) => r.receivedAt)).toEqual(['2026-12-04T15:30:00.000Z']);
   });
 
   it('ignores keys outside inbound/', () => {
