@@ -1,4 +1,5 @@
 import { applySafeFixes } from '../ack/safe-fixes.ts';
+import { prefetchChildren } from './support/icd10.ts';
 import type { Day, PayerProfileId } from '../codesets/types.ts';
 import type { Finding, Severity } from '../findings.ts';
 import type { Claim } from '../model/claim.ts';
@@ -37,7 +38,9 @@ export function createRuleEngine(options: RuleEngineOptions): RuleEngine {
   const evaluateOnce = async (claim: Claim, snip: ClaimReport, envelope: InboundEnvelope): Promise<ClaimOutcome> => {
     const view = viewClaim(claim);
     const profileId = options.profile ?? profileFor(view.filingIndicator, tables);
-    await tables.prefetch({ procedures: view.lines.map((l) => l.code), diagnoses: view.diagnoses.map((d) => d.code) });
+    const diagnoses = view.diagnoses.map((d) => d.code);
+    await tables.prefetch({ procedures: view.lines.map((l) => l.code), diagnoses });
+    await prefetchChildren(tables, diagnoses, view.datesOfService[0] ?? options.asOf);
     const history = await options.loadHistory(view, profileId, claim.isa13 ?? '');
     const ctx: RuleContext = { tables, profile: tables.profile(profileId), asOf: options.asOf, history };
     const findings = rules.flatMap((rule) => grade(rule, runRule(rule, view, ctx), ctx));

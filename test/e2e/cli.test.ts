@@ -135,12 +135,9 @@ describe.skipIf(unavailable !== null)(`claimcheck put, seed-codes and validate -
       await judgedAlike(['clean-facet-rfa.837', 'clean-lumbar-esi.837', 'syntax-errors.837', 'bad-envelope.837', 'ledger-batch-2.837'], 'alike');
     });
 
-    // KNOWN BUG, for the lead: code/diagnosis names a header's billable children by looking up
-    // header + each next character (lib/rules/support/icd10.ts billableChildren); the DynamoDB
-    // code tables only know the codes prefetched for the claim, so for coding-errors.837 the
-    // 277CA says "use M48.062" instead of "use M48.061 or M48.062", and in a warm Lambda the text
-    // depends on what earlier batches cached. Once fixed, vitest fails this test: make it a plain it().
-    it.fails('judges the header diagnosis of coding-errors.837 as with the shipped code sets', async () => {
+    // code/diagnosis names a header's billable children (M48.06 → M48.061, M48.062); the engine
+    // prefetches a header's children from DynamoDB, so the text does not depend on the cache.
+    it('judges the header diagnosis of coding-errors.837 as with the shipped code sets', async () => {
       await judgedAlike(['coding-errors.837'], 'header-diagnosis');
     });
 

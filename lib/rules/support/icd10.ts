@@ -30,6 +30,23 @@ export function billableChildren(tables: CodeTables, header: string, dos: Day): 
   return children;
 }
 
+/**
+ * Makes the children of the claim's header codes available to {@link billableChildren}: a
+ * remote code table (DynamoDB) only answers for what was prefetched, so without this a header's
+ * suggested children would depend on what earlier claims happened to load. One round per level.
+ */
+export async function prefetchChildren(tables: CodeTables, codes: readonly string[], dos: Day): Promise<void> {
+  const isHeader = (code: string): boolean => {
+    const found = tables.diagnosis(code, dos);
+    return found.status === 'active' && !found.entry.billable && code.length < 7;
+  };
+  for (let headers = codes.filter(isHeader); headers.length > 0; ) {
+    const children = headers.flatMap((h) => [...NEXT_CHARACTERS].map((next) => h + next));
+    await tables.prefetch({ procedures: [], diagnoses: children });
+    headers = children.filter(isHeader);
+  }
+}
+
 /** 277CA 254 for the principal diagnosis (HI position 1), 255 for the others (x12-837p-999-277ca §3.1 D1). */
 export function diagnosisAck(dx: DiagnosisView): Ack277 {
   return { category: 'A7', status: dx.pointer === 1 ? '254' : '255' };
