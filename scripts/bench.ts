@@ -66,8 +66,9 @@ if (existsSync(file)) {
 
 const outDir = mkdtempSync(join(tmpdir(), 'claimcheck-bench-out-'));
 // --as-of pins "today" to the synthetic interchange date, so no date of service is judged to
-// be in the future whatever day the benchmark runs.
-const args = [cli, 'validate', file, '--out', outDir, '--as-of', SYNTHETIC_AS_OF];
+// be in the future whatever day the benchmark runs. A fresh ledger in the output folder: every
+// run measures the same work (and leaves no history in the working tree).
+const args = [cli, 'validate', file, '--out', outDir, '--as-of', SYNTHETIC_AS_OF, '--ledger', join(outDir, 'ledger')];
 const useTime = !values.rusage && existsSync(TIME);
 let result: Measured;
 try {
