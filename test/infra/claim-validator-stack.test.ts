@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ClaimValidatorStack } from '../../infra/stacks/claim-validator-stack.ts';
@@ -156,6 +158,20 @@ describe('functions', () => {
     // Minified: a few hundred very long lines for ~800 kB, not tens of thousands.
     expect(bundle.length / bundle.split('\n').length).toBeGreaterThan(1000);
     expect(bundle).toMatch(/export\s*\{[^}]*as handler\s*\}/);
+  });
+
+  it.each(['Validate837', 'Nightly'])('%s bundle loads on its own in Node with the environment the stack gives it', (fn) => {
+    const props = resources[logicalId('AWS::Lambda::Function', fn)]!.Properties as { Code: { S3Key: string }; Environment: { Variables: Record<string, unknown> } };
+    const bundle = join(assemblyDir, `asset.${props.Code.S3Key.replace(/\.zip$/, '')}`, 'index.mjs');
+    // Token values (table names, ARNs) are only known at deploy time: any string stands in.
+    const env = Object.fromEntries(Object.keys(props.Environment.Variables).map((k) => [k, k === 'OUTBOUND_POLICY' ? 'clean-only' : k === 'NIGHTLY_MAX_OBJECTS' ? '10' : `test-${k.toLowerCase()}`]));
+    delete env.NODE_OPTIONS;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(pathToFileURL(bundle).href)}); console.log(typeof m.handler);`], {
+      env: { PATH: process.env.PATH, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x', ...env },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    expect(out.trim()).toBe('function');
   });
 });
 
