@@ -67,6 +67,8 @@ export interface CodeTables {
   /** True when the full CMS ICD-10-CM list for the fiscal year of `dos` is loaded. */
   diagnosesComplete(dos: Day): boolean;
   modifier(code: string, dos: Day): Lookup<ModifierEntry>;
+  /** True when the modifier table is declared complete (then an unknown modifier is an error). */
+  readonly modifiersComplete: boolean;
   placeOfService(code: string, dos: Day): Lookup<PlaceOfServiceEntry>;
   /** The PTP edit with `column1` and `column2` in force on `dos`, if any. */
   ptp(column1: string, column2: string, dos: Day): PtpEdit | null;

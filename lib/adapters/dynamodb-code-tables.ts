@@ -159,6 +159,9 @@ export async function createDynamoCodeTables(options: DynamoCodeTablesOptions): 
     diagnosis: (code, dos) => tables.diagnosis(code, dos),
     diagnosesComplete: (dos) => tables.diagnosesComplete(dos),
     modifier: (code, dos) => tables.modifier(code, dos),
+    get modifiersComplete() {
+      return tables.modifiersComplete;
+    },
     placeOfService: (code, dos) => tables.placeOfService(code, dos),
     ptp: (column1, column2, dos) => tables.ptp(column1, column2, dos),
     diagnosisSupport: (family, dos) => tables.diagnosisSupport(family, dos),

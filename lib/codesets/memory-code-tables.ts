@@ -24,6 +24,7 @@ export function createMemoryCodeTables(sets: CodeSets): CodeTables {
     // The shipped subset is never complete; a loaded CMS order file makes its fiscal year complete.
     diagnosesComplete: (dos) => sets.diagnoses.complete && (sets.diagnoses.completePeriod === undefined || covers({ effectiveFrom: sets.diagnoses.completePeriod.from, effectiveTo: sets.diagnoses.completePeriod.to, source: '' }, dos)),
     modifier: (code, dos) => lookup(modifiers.get(code), dos),
+    modifiersComplete: sets.modifiers.complete,
     placeOfService: (code, dos) => lookup(places.get(code), dos),
     ptp: (column1, column2, dos) => inForce(ptp.get(`${column1}|${column2}`), dos),
     diagnosisSupport: (family, dos) => inForce(support.get(family), dos),

@@ -4,6 +4,9 @@ import { elementAt } from '../../x12/segment.ts';
 import { defineRule, type RuleContext, type RuleFinding } from '../define-rule.ts';
 import { notInForceReason } from '../support/code-dates.ts';
 
+/** CPT and HCPCS Level II modifiers are two characters, letters or digits. */
+const MODIFIER_FORMAT = /^[A-Z0-9]{2}$/;
+
 export const rule = defineRule({
   id: 'code/modifier',
   level: 5,
@@ -25,7 +28,11 @@ export const rule = defineRule({
         const at = { segment: line.sv1, element: `SV101-${c}`, line };
         const found = ctx.tables.modifier(modifier, line.dos.from);
         if (found.status === 'unknown') {
-          findings.push({ ...at, message: `SV101-${c} modifier '${sent}' is not a known procedure modifier` });
+          // A well-formed modifier missing from a table that is only the pain subset (HCPCS has
+          // hundreds: RR, QK, P1 …) is a warning, never a rejection; a malformed one is an error.
+          if (!MODIFIER_FORMAT.test(modifier)) findings.push({ ...at, message: `SV101-${c} modifier '${sent}' is not a procedure modifier (two letters or digits)` });
+          else if (ctx.tables.modifiersComplete) findings.push({ ...at, message: `SV101-${c} modifier '${sent}' is not a known procedure modifier` });
+          else findings.push({ ...at, message: `SV101-${c} modifier '${sent}' is not in the loaded modifier list: check it against the HCPCS modifier list`, severity: 'warning' });
           continue;
         }
         if (found.status === 'inactive') {

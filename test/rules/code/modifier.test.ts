@@ -15,14 +15,19 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'unknown modifier',
+      name: 'well-formed modifier missing from the shipped (pain-subset) list',
       claim: { lines: [{ code: '64483', modifiers: ['ZZ'] }] },
-      findings: [{ message: "SV101-3 modifier 'ZZ' is not a known procedure modifier", element: 'SV101-3', line: 1, ack: 'A7:453', fix: null }],
+      findings: [{ message: "SV101-3 modifier 'ZZ' is not in the loaded modifier list", element: 'SV101-3', line: 1, ack: 'A7:453', fix: null }],
     },
     {
       name: 'unknown modifier in the third position after an empty one',
       claim: { lines: [{ code: '64483', modifiers: ['RT', '', 'Q9'] }] },
-      findings: [{ message: "SV101-5 modifier 'Q9' is not a known procedure modifier", element: 'SV101-5' }],
+      findings: [{ message: "SV101-5 modifier 'Q9' is not in the loaded modifier list", element: 'SV101-5' }],
+    },
+    {
+      name: 'malformed modifier (not letters or digits)',
+      claim: { lines: [{ code: '64483', modifiers: ['RT', 'R-'] }] },
+      findings: [{ message: "SV101-4 modifier 'R-' is not a procedure modifier (two letters or digits)", element: 'SV101-4' }],
     },
     {
       name: '26 on an injection without a PC/TC split',
