@@ -25,7 +25,7 @@
  *    elements and components are not written (`REF*EI*123~`, not `REF*EI*123*~`; `HC:64483`,
  *    not `HC:64483::`); a segment must not end with a separator (x12-837p-999-277ca §1.6).
  */
-import { parseCents } from '../model/claim-assembler.ts';
+import { formatCents, parseCents } from '../x12/amount.ts';
 import type { Claim, LoopedSegment } from '../model/claim.ts';
 import type { SafeFix } from '../rules/define-rule.ts';
 
@@ -119,7 +119,7 @@ function dropLine(lines: readonly EditableLine[], clm: EditableSegment, fix: Dro
   const total = parseCents(clm.elements[2] ?? '');
   const charge = parseCents(sv1?.elements[2] ?? '');
   if (total === null || charge === null || charge < 0 || charge > total) return null;
-  clm.elements[2] = amount(total - charge);
+  clm.elements[2] = formatCents(total - charge);
   return lines.filter((_, i) => i !== index);
 }
 
@@ -129,11 +129,4 @@ function renumber(lines: readonly EditableLine[]): void {
     const lx = line.segments.find((s) => s.source.id === 'LX');
     if (lx !== undefined) lx.elements[1] = String(i + 1);
   });
-}
-
-/** Integer cents as an X12 R value without trailing zeros: 35050 → "350.5", 35000 → "350". */
-export function amount(cents: number): string {
-  const whole = String(Math.floor(cents / 100));
-  const fraction = String(cents % 100).padStart(2, '0').replace(/0+$/, '');
-  return fraction === '' ? whole : `${whole}.${fraction}`;
 }

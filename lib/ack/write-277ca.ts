@@ -5,6 +5,7 @@ import type { Delimiters } from '../x12/delimiters.ts';
 import { elementAt } from '../x12/segment.ts';
 import { ccyymmdd, composite, createEnvelopeStream, hhmm, type AckContext, type SegmentElements, type WriteOptions } from './envelope-writer.ts';
 import { ACCEPTED, claimRejection, freeText, lineRejections, statusComposite, type StatusComposite } from './stc.ts';
+import { formatCents } from '../x12/amount.ts';
 
 /** GS08 and ST03 of the 277CA (brief §5.1). */
 const X214 = '005010X214';
@@ -220,29 +221,21 @@ function setBody(set: PendingSet, end: SetEnd, options: Ack277Options): SegmentE
     ['HL', '2', '1', '21', '1'],
     set.receiver,
     ['TRN', '2', set.batchId],
-    ['STC', statusComposite(RECEIPT, d), date, 'WQ', amount(total)],
+    ['STC', statusComposite(RECEIPT, d), date, 'WQ', formatCents(total)],
     // Situational: sent for a count that is not zero, as the TR3 scenarios do.
     ...(set.accepted.count > 0 ? [['QTY', '90', String(set.accepted.count)]] : []),
     ...(set.rejected.count > 0 ? [['QTY', 'AA', String(set.rejected.count)]] : []),
-    ...(set.accepted.count > 0 ? [['AMT', 'YU', amount(set.accepted.cents)]] : []),
-    ...(set.rejected.count > 0 ? [['AMT', 'YY', amount(set.rejected.cents)]] : []),
+    ...(set.accepted.count > 0 ? [['AMT', 'YU', formatCents(set.accepted.cents)]] : []),
+    ...(set.rejected.count > 0 ? [['AMT', 'YY', formatCents(set.rejected.cents)]] : []),
   ];
   let hl = 2;
   for (const provider of set.providers) {
     const providerHl = String(++hl);
     body.push(['HL', providerHl, '2', '19', '1'], provider.nm1);
     // 2200C STC02 is not used (brief §5.2).
-    if (options.providerLevelStatus === true) body.push(['TRN', '1', provider.trace], ['STC', statusComposite(RECEIPT, d), '', 'WQ', amount(provider.cents)]);
+    if (options.providerLevelStatus === true) body.push(['TRN', '1', provider.trace], ['STC', statusComposite(RECEIPT, d), '', 'WQ', formatCents(provider.cents)]);
     // 2000D has no HL04 (brief §5.2).
     for (const claim of provider.claims) body.push(['HL', String(++hl), providerHl, 'PT'], ...claim);
   }
   return body;
-}
-
-/** Integer cents as an X12 R value: no trailing zeros after the point ("365.5", "150"). */
-function amount(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  const fraction = String(abs % 100).padStart(2, '0').replace(/0+$/, '');
-  return `${sign}${Math.floor(abs / 100)}${fraction === '' ? '' : `.${fraction}`}`;
 }

@@ -8,6 +8,7 @@ import type { LocatedSegment } from '../x12/reader.ts';
 import type { SegmentError } from '../x12/results.ts';
 import type { Claim, ClaimSink, LoopedSegment, ServiceLine } from './claim.ts';
 import type { LoopNode } from './loop-walker.ts';
+import { parseCents } from '../x12/amount.ts';
 
 type Role = 'header' | 'billing' | 'subscriber' | 'patient' | 'claim' | 'line';
 
@@ -192,24 +193,6 @@ export function createClaimAssembler(st: LocatedSegment, onClaim: ClaimSink): Cl
       return serviceLines;
     },
   };
-}
-
-const AMOUNT = /^(-?)(\d*)(?:\.(\d*))?$/;
-
-/**
- * An R amount as integer cents, exactly (no floats, brief §3.1 B1): "150" → 15000,
- * "150.5" → 15050, "-1.25" → -125. Null when it is not a valid amount ("15O.00", "150.", "")
- * or has non-zero digits below a cent.
- */
-export function parseCents(value: string): number | null {
-  const m = AMOUNT.exec(value);
-  if (m === null) return null;
-  const [, sign = '', whole = '', fraction] = m;
-  if (whole === '' && (fraction === undefined || fraction === '')) return null;
-  if (fraction === '' || (fraction !== undefined && /[1-9]/.test(fraction.slice(2)))) return null;
-  const cents = Number(whole || '0') * 100 + Number((fraction ?? '').slice(0, 2).padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents)) return null;
-  return sign === '-' && cents !== 0 ? -cents : cents;
 }
 
 function parseLineNumber(value: string): number | null {

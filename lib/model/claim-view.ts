@@ -1,7 +1,8 @@
 import type { Day } from '../codesets/types.ts';
+import { isDate } from '../x12/dates.ts';
 import { componentAt, elementAt } from '../x12/segment.ts';
 import type { Claim, LoopedSegment } from './claim.ts';
-import { parseCents } from './claim-assembler.ts';
+import { parseCents } from '../x12/amount.ts';
 
 /**
  * A claim as the coding rules read it: typed values pulled out of the raw segments once, each
@@ -200,9 +201,5 @@ function serviceDates(dtp: LoopedSegment | null): ServiceLineView['dos'] {
 
 /** CCYYMMDD → YYYY-MM-DD when it is a real calendar date, else null. */
 export function day(ccyymmdd: string): Day | null {
-  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(ccyymmdd);
-  if (m === null) return null;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  const iso = d.toISOString().slice(0, 10);
-  return iso === `${m[1]}-${m[2]}-${m[3]}` ? iso : null;
+  return isDate(ccyymmdd) ? `${ccyymmdd.slice(0, 4)}-${ccyymmdd.slice(4, 6)}-${ccyymmdd.slice(6, 8)}` : null;
 }

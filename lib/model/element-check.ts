@@ -6,6 +6,7 @@
 import type { Segment } from '../x12/segment.ts';
 import type { ElementError, Ik403 } from '../x12/results.ts';
 import { isComposite, type CompositeSpec, type ElementSpec, type SegmentSpec, type SimpleElementSpec } from './tr3.ts';
+import { isDate, isDateAt } from '../x12/dates.ts';
 
 const NO_ERRORS: readonly ElementError[] = [];
 /** Reused between calls (the check is synchronous and not re-entrant): a clean segment allocates no array. */
@@ -256,30 +257,6 @@ function checkQualifiedDate(segment: Segment, i: number, spec: SimpleElementSpec
       out.push(error(at, spec, '8', value, `'${shown(value)}' ends before it starts (${qualifier} is RD8)`));
     }
   }
-}
-
-/** A real calendar date CCYYMMDD. */
-export function isDate(value: string): boolean {
-  return isDateAt(value, 0, value.length);
-}
-
-function isDateAt(value: string, start: number, end: number): boolean {
-  if (end - start !== 8) return false;
-  let n = 0;
-  for (let k = start; k < end; k++) {
-    const ch = value.charCodeAt(k);
-    if (ch < 0x30 || ch > 0x39) return false;
-    n = n * 10 + (ch - 0x30);
-  }
-  const year = Math.floor(n / 10000);
-  const month = Math.floor(n / 100) % 100;
-  const day = n % 100;
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** CLM02, CLM05-1 … */

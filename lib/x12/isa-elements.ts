@@ -1,3 +1,5 @@
+import { isDate } from './dates.ts';
+
 /**
  * Element checks of the ISA (brief §1.2) and the TA1 outcome they lead to. The ISA is fixed
  * width, so its delimiters were already trusted by the tokenizer; here only the values count.
@@ -56,17 +58,11 @@ export function checkIsaElements(isa: readonly string[]): Ta1Outcome {
 }
 
 function isYymmdd(v: string): boolean {
-  if (!/^\d{6}$/.test(v)) return false;
-  // Two-digit years: X12 windows them; any year is a real year, so only month/day matter.
-  return isCalendarDate(2000 + Number(v.slice(0, 2)), Number(v.slice(2, 4)), Number(v.slice(4, 6)));
+  // Two-digit years: X12 windows them; any century will do for checking month and day, except
+  // that 00 must be a leap year as 2000 was.
+  return v.length === 6 && isDate(`20${v}`);
 }
 
 function isHhmm(v: string): boolean {
   return /^([01]\d|2[0-3])[0-5]\d$/.test(v);
-}
-
-export function isCalendarDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= days;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { amount, applySafeFixes } from '../../lib/ack/safe-fixes.ts';
+import { applySafeFixes } from '../../lib/ack/safe-fixes.ts';
+import { formatCents } from '../../lib/x12/amount.ts';
 import { createCorrected837Writer } from '../../lib/ack/write-corrected-837.ts';
 import type { LoopedSegment } from '../../lib/model/claim.ts';
 import type { SafeFix } from '../../lib/rules/define-rule.ts';
@@ -190,6 +191,7 @@ describe('applySafeFixes', () => {
   });
 
   it('writes amounts in exact cents without trailing zeros', () => {
-    expect([0, 5, 50, 35000, 35050, 35055, 123456789].map(amount)).toEqual(['0', '0.05', '0.5', '350', '350.5', '350.55', '1234567.89']);
+    expect([0, 5, 50, 35000, 35050, 35055, 123456789].map(formatCents)).toEqual(['0', '0.05', '0.5', '350', '350.5', '350.55', '1234567.89']);
+    expect(formatCents(-125)).toBe('-1.25');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCents } from '../../lib/model/claim-assembler.ts';
+import { parseCents } from '../../lib/x12/amount.ts';
 import type { Claim } from '../../lib/model/claim.ts';
 import { createTransactionValidator837p } from '../../lib/model/transaction-validator-837p.ts';
 import { A1, all, drop, replace, setText, type Edit } from '../helpers/appendix.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkElements, isDate } from '../../lib/model/element-check.ts';
+import { checkElements } from '../../lib/model/element-check.ts';
+import { isDate } from '../../lib/x12/dates.ts';
 import type { SegmentSpec, SimpleElementSpec } from '../../lib/model/tr3.ts';
 import { DEFAULT_DELIMITERS } from '../../lib/x12/delimiters.ts';
 import type { Segment } from '../../lib/x12/segment.ts';
